@@ -1,0 +1,84 @@
+/** The app's lifecycle: one instance, one hardened window, services over the user-data folder. */
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, session, shell } from 'electron'
+import { registerIpc } from './ipc'
+import { createSecureWindow, denyPermissions, hardenWebContents, openInBrowser } from './security'
+import { createServices, type MainServices } from './services/create-services'
+import { createDispatcher, isFromRenderer } from './services/ipc-dispatch'
+
+const rendererUrl =
+  process.env['ELECTRON_RENDERER_URL'] ??
+  pathToFileURL(join(__dirname, '../renderer/index.html')).href
+
+let mainWindow: BrowserWindow | undefined
+let services: MainServices | undefined
+
+function createWindow(): BrowserWindow {
+  const window = createSecureWindow(BrowserWindow, join(__dirname, '../preload/index.cjs'), {
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Swarmroom',
+    autoHideMenuBar: true,
+  })
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(rendererUrl)
+  return window
+}
+
+function registerSecurity(): void {
+  denyPermissions(session.defaultSession)
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, (url) => openInBrowser(shell, url))
+  })
+}
+
+function registerSingleInstance(): boolean {
+  if (!app.requestSingleInstanceLock()) return false
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  return true
+}
+
+function registerShutdown(): void {
+  let shuttingDown = false
+  app.on('before-quit', (event) => {
+    if (shuttingDown || !services) return
+    shuttingDown = true
+    event.preventDefault()
+    services
+      .shutdown()
+      .catch((error: unknown) => console.error('saving before quit failed', error))
+      .finally(() => app.quit())
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  registerSecurity()
+  services = await createServices(app.getPath('userData'), (url) => openInBrowser(shell, url))
+  registerIpc(createDispatcher(services.handlers, isFromRenderer(rendererUrl)))
+  registerShutdown()
+  mainWindow = createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+}
+
+if (registerSingleInstance()) {
+  start().catch((error: unknown) => {
+    console.error('Swarmroom could not start', error)
+    app.exit(1)
+  })
+} else {
+  app.quit()
+}

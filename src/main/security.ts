@@ -1,0 +1,75 @@
+/**
+ * Every security setting of the app in one place: the renderer is sandboxed and isolated,
+ * cannot navigate or open windows, gets no permissions, and only web links go out to the
+ * system browser. Electron is taken as parameters so that this file is testable in Node.
+ */
+import type {
+  BrowserWindow as ElectronBrowserWindow,
+  BrowserWindowConstructorOptions,
+  Session,
+  Shell,
+  WebContents,
+} from 'electron'
+import { isSafeExternalUrl } from './services/external-links'
+
+type WindowOptions = Omit<BrowserWindowConstructorOptions, 'webPreferences'>
+
+/** Creates the app window with the only web preferences Swarmroom ever uses. */
+export function createSecureWindow(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow,
+  preload: string,
+  options: WindowOptions,
+): ElectronBrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      webviewTag: false,
+      safeDialogs: true,
+      spellcheck: true,
+    },
+  })
+}
+
+/** Opens a link in the user's browser, and only if it is an http(s) link. */
+export async function openInBrowser(
+  shell: Pick<Shell, 'openExternal'>,
+  url: string,
+): Promise<void> {
+  if (!isSafeExternalUrl(url)) throw new Error(`Refused to open a non-web link: ${url}`)
+  await shell.openExternal(url)
+}
+
+/** Navigation away from the app is refused; links the user clicks open in their browser. */
+export function hardenWebContents(
+  contents: WebContents,
+  open: (url: string) => Promise<void>,
+): void {
+  contents.on('will-navigate', (event, url) => {
+    if (url !== contents.getURL()) event.preventDefault()
+  })
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) {
+      open(url).catch((error: unknown) => console.error('opening a link failed', error))
+    }
+    return { action: 'deny' }
+  })
+}
+
+/** Swarmroom needs no camera, microphone, location or notification prompt from the web layer. */
+export function denyPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+}

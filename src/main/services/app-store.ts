@@ -1,0 +1,101 @@
+/**
+ * `app.json` through lowdb: identity, settings, the case index and encrypted secrets.
+ * A file that cannot be read is moved aside (never deleted) and the user is told.
+ */
+import { existsSync, mkdirSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { JSONFile } from 'lowdb/node'
+import { z } from 'zod'
+import { caseSummarySchema, identitySchema, type Notice } from '../../shared/ipc'
+import { storageError } from './storage-errors'
+
+const appDataSchema = z.object({
+  version: z.literal(1),
+  identity: identitySchema.nullable(),
+  cases: z.array(caseSummarySchema),
+  secrets: z.record(z.string(), z.string()),
+})
+export type AppData = z.infer<typeof appDataSchema>
+
+function emptyData(): AppData {
+  return { version: 1, identity: null, cases: [], secrets: {} }
+}
+
+/** How long a burst of small changes (last-activity times) is gathered before one write. */
+const WRITE_DELAY_MS = 1000
+
+export class AppStore {
+  readonly notices: Notice[] = []
+  private pendingWrite: ReturnType<typeof setTimeout> | undefined
+  private writing: Promise<void> = Promise.resolve()
+
+  private constructor(
+    private readonly db: Low<AppData>,
+    readonly file: string,
+  ) {}
+
+  static async open(folder: string, now: () => Date = () => new Date()): Promise<AppStore> {
+    mkdirSync(folder, { recursive: true })
+    const file = join(folder, 'app.json')
+    const db = new Low<AppData>(new JSONFile<AppData>(file), emptyData())
+    const store = new AppStore(db, file)
+    try {
+      await db.read()
+      db.data = appDataSchema.parse(db.data)
+    } catch (error) {
+      const keptAs = `${file}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}`
+      if (existsSync(file)) renameSync(file, keptAs)
+      db.data = emptyData()
+      store.notices.push({
+        id: 'app-json-unreadable',
+        level: 'warning',
+        message:
+          'Swarmroom could not read its settings and case list (app.json was damaged), so it ' +
+          `started with an empty list. The damaged file was kept as ${keptAs}. Case contents ` +
+          'are stored separately and were not touched.',
+      })
+      console.warn('app.json unreadable, moved aside', error)
+    }
+    return store
+  }
+
+  get data(): AppData {
+    return this.db.data
+  }
+
+  /** Applies a change and writes it now; rejects with a storage error the user can act on. */
+  async update(change: (data: AppData) => void): Promise<void> {
+    change(this.db.data)
+    await this.writeNow()
+  }
+
+  /** Applies a change now and writes it within a second, gathering bursts into one write. */
+  updateSoon(change: (data: AppData) => void): void {
+    change(this.db.data)
+    if (this.pendingWrite) return
+    this.pendingWrite = setTimeout(() => {
+      this.writeNow().catch((error: unknown) => console.error('app.json write failed', error))
+    }, WRITE_DELAY_MS)
+    this.pendingWrite.unref?.()
+  }
+
+  /** Writes anything still pending; called before quitting. */
+  async flush(): Promise<void> {
+    if (this.pendingWrite) await this.writeNow()
+    await this.writing
+  }
+
+  private writeNow(): Promise<void> {
+    clearTimeout(this.pendingWrite)
+    this.pendingWrite = undefined
+    const write = this.writing
+      .catch(() => undefined)
+      .then(() => this.db.write())
+      .catch((error: unknown) => {
+        throw storageError(error, 'your case list and settings', this.file)
+      })
+    this.writing = write
+    return write
+  }
+}

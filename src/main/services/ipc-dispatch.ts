@@ -1,0 +1,84 @@
+/**
+ * The checks every IPC call passes before a handler runs: a known channel, a trusted sender
+ * frame, and input that matches the contract. Failures come back as values, never throws.
+ */
+import type { z } from 'zod'
+import { contract, isChannel, type Channel, type ChannelOutput } from '../../shared/ipc'
+import { AppError, type ErrorCode, type Result } from '../../shared/result'
+
+export type Handlers = {
+  [C in Channel]: (
+    input: z.output<(typeof contract)[C]['input']>,
+  ) => ChannelOutput<C> | Promise<ChannelOutput<C>>
+}
+
+/** What main knows about the frame that sent a message (`event.senderFrame`). */
+export interface SenderInfo {
+  url: string | undefined
+  isMainFrame: boolean
+}
+
+export type Dispatch = (
+  channel: string,
+  input: unknown,
+  sender: SenderInfo,
+) => Promise<Result<unknown>>
+
+/**
+ * Trusts only the top frame of Swarmroom's own page: the same file for `file:` URLs, the same
+ * origin otherwise (the dev server, the e2e harness).
+ */
+export function isFromRenderer(rendererUrl: string): (sender: SenderInfo) => boolean {
+  const expected = new URL(rendererUrl)
+  return (sender) => {
+    if (!sender.isMainFrame || !sender.url) return false
+    let actual: URL
+    try {
+      actual = new URL(sender.url)
+    } catch {
+      return false
+    }
+    if (expected.protocol === 'file:') {
+      return actual.protocol === 'file:' && actual.pathname === expected.pathname
+    }
+    return actual.origin === expected.origin
+  }
+}
+
+export function createDispatcher(
+  handlers: Handlers,
+  isTrustedSender: (sender: SenderInfo) => boolean,
+): Dispatch {
+  return async (channel, input, sender) => {
+    if (!isChannel(channel)) {
+      return failure('unknown-channel', `Swarmroom has no operation called "${String(channel)}".`)
+    }
+    if (!isTrustedSender(sender)) {
+      return failure(
+        'untrusted-sender',
+        "This request did not come from Swarmroom's own window and was refused.",
+      )
+    }
+    const parsed = contract[channel].input.safeParse(input)
+    if (!parsed.success) return failure('invalid-input', describeIssues(parsed.error))
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown
+      return { ok: true, value: await handler(parsed.data) }
+    } catch (error) {
+      if (error instanceof AppError) return failure(error.code, error.message)
+      console.error(`IPC handler ${channel} failed`, error)
+      const detail = error instanceof Error ? error.message : String(error)
+      return failure('internal', `Something went wrong inside Swarmroom: ${detail}`)
+    }
+  }
+}
+
+function failure(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ` : '') + issue.message)
+    .join('; ')
+}

@@ -1,0 +1,156 @@
+/**
+ * Every case's room log, by room id. Main never keeps a live document: it merges a log's
+ * updates into one state only to hand it to the renderer and to compact the log.
+ */
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import * as Y from 'yjs'
+import { AppError } from '../../shared/result'
+import { RoomLog, type CompactionHooks, type LogDamage } from './room-log'
+import { storageError } from './storage-errors'
+
+/** How long appended frames wait before being synced to the disk itself. */
+const SYNC_DELAY_MS = 1000
+/** A log with this many frames is compacted once typing pauses. */
+const COMPACT_AFTER_FRAMES = 10_000
+
+export interface LoadedRoom {
+  /** The whole document as one Yjs update. */
+  state: Uint8Array
+  damage?: LogDamage
+}
+
+export class RoomStore {
+  private readonly logs = new Map<string, RoomLog>()
+  private readonly syncTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  readonly folder: string
+
+  constructor(dataFolder: string) {
+    this.folder = join(dataFolder, 'rooms')
+    mkdirSync(this.folder, { recursive: true })
+  }
+
+  pathOf(roomId: string): string {
+    return join(this.folder, `${roomId}.ylog`)
+  }
+
+  /** Writes a brand-new room's first state. */
+  create(roomId: string, state: Uint8Array): void {
+    this.append(roomId, state)
+    this.sync(roomId)
+  }
+
+  /** Reads the room, compacting its log into one frame when it holds more than one. */
+  load(roomId: string, hooks?: CompactionHooks): LoadedRoom {
+    this.closeLog(roomId)
+    const { log, updates, damage } = this.guard(roomId, () => RoomLog.open(this.pathOf(roomId)))
+    this.logs.set(roomId, log)
+    const state = mergeUpdates(updates)
+    if (updates.length > 1) this.guard(roomId, () => log.compact(state, hooks))
+    return damage ? { state, damage } : { state }
+  }
+
+  append(roomId: string, update: Uint8Array): void {
+    const log = this.openLog(roomId)
+    try {
+      log.append(update)
+    } catch (error) {
+      // Drop the handle: the next attempt reopens the file and checks it from the start.
+      this.closeLog(roomId)
+      throw storageError(error, 'the latest change to this case', this.folder)
+    }
+    this.scheduleSync(roomId)
+  }
+
+  /** Compacts the log of an open room now. */
+  compact(roomId: string, hooks?: CompactionHooks): void {
+    const log = this.openLog(roomId)
+    this.guard(roomId, () => log.compact(mergeUpdates(log.read()), hooks))
+  }
+
+  sync(roomId: string): void {
+    clearTimeout(this.syncTimers.get(roomId))
+    this.syncTimers.delete(roomId)
+    const log = this.logs.get(roomId)
+    if (log) this.guard(roomId, () => log.sync())
+  }
+
+  close(roomId: string): void {
+    const log = this.logs.get(roomId)
+    if (log && log.frameCount > 1) this.compact(roomId)
+    this.closeLog(roomId)
+  }
+
+  delete(roomId: string): void {
+    this.closeLog(roomId)
+    rmSync(this.pathOf(roomId), { force: true })
+  }
+
+  closeAll(): void {
+    for (const roomId of [...this.logs.keys()]) this.closeLog(roomId)
+  }
+
+  private openLog(roomId: string): RoomLog {
+    const open = this.logs.get(roomId)
+    if (open) return open
+    const { log } = this.guard(roomId, () => RoomLog.open(this.pathOf(roomId)))
+    this.logs.set(roomId, log)
+    return log
+  }
+
+  private closeLog(roomId: string): void {
+    clearTimeout(this.syncTimers.get(roomId))
+    this.syncTimers.delete(roomId)
+    const log = this.logs.get(roomId)
+    this.logs.delete(roomId)
+    try {
+      log?.close()
+    } catch (error) {
+      console.warn(`closing the log of room ${roomId} failed`, error)
+    }
+  }
+
+  private scheduleSync(roomId: string): void {
+    if (this.syncTimers.has(roomId)) return
+    const timer = setTimeout(() => {
+      this.syncTimers.delete(roomId)
+      try {
+        const log = this.logs.get(roomId)
+        log?.sync()
+        if (log && log.frameCount >= COMPACT_AFTER_FRAMES) this.compact(roomId)
+      } catch (error) {
+        console.error(`syncing room ${roomId} failed`, error)
+      }
+    }, SYNC_DELAY_MS)
+    timer.unref?.()
+    this.syncTimers.set(roomId, timer)
+  }
+
+  private guard<T>(roomId: string, work: () => T): T {
+    try {
+      return work()
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      throw storageError(error, `case ${roomId}`, this.folder)
+    }
+  }
+}
+
+/** Merges a log's updates into one, dropping deleted content as a fresh document would. */
+export function mergeUpdates(updates: readonly Uint8Array[]): Uint8Array {
+  if (updates.length === 1 && updates[0]) return updates[0]
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(doc, update)
+      } catch (error) {
+        // A frame that passed its checksum but is not a Yjs update cannot be merged; the rest can.
+        console.warn('skipping an unreadable update in a room log', error)
+      }
+    }
+  })
+  const state = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return state
+}

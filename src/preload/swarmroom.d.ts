@@ -1,0 +1,7 @@
+import type { SwarmroomApi } from '../shared/ipc'
+
+declare global {
+  interface Window {
+    swarmroom: SwarmroomApi
+  }
+}

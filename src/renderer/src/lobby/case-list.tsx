@@ -1,0 +1,53 @@
+import { SWARM_TYPE_NAMES } from '@shared/case/schema'
+import type { CaseSummary } from '@shared/ipc'
+import { ticketLabel, timeAgo } from '../common/format'
+
+interface CaseListProps {
+  cases: readonly CaseSummary[]
+  onOpen: (roomId: string) => void
+}
+
+export function CaseList({ cases, onOpen }: CaseListProps): React.JSX.Element {
+  if (cases.length === 0) {
+    return (
+      <div className="empty-state">
+        <p>No cases yet.</p>
+        <p>When a ticket needs more than one person, start a case and invite the swarm.</p>
+      </div>
+    )
+  }
+  return (
+    <table className="case-list">
+      <thead>
+        <tr>
+          <th scope="col">Case</th>
+          <th scope="col">Ticket</th>
+          <th scope="col">Swarm type</th>
+          <th scope="col">Status</th>
+          <th scope="col">Last activity</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((item) => (
+          <tr key={item.roomId} className={item.archived ? 'case-list__row--archived' : undefined}>
+            <td>
+              <button className="link-button" onClick={() => onOpen(item.roomId)}>
+                {item.title}
+              </button>
+              {item.customer && <span className="case-list__customer">{item.customer}</span>}
+              {item.archived && <span className="badge">Archived</span>}
+            </td>
+            <td>{ticketLabel(item.ticket)}</td>
+            <td>{SWARM_TYPE_NAMES[item.swarmType]}</td>
+            <td>
+              <span className={`status status--${item.status}`}>{item.status}</span>
+            </td>
+            <td>
+              <time dateTime={item.lastActivity}>{timeAgo(item.lastActivity)}</time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

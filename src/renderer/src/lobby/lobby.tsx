@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react'
+import type { CaseSummary, Identity, Notice } from '@shared/ipc'
+import { swarmroom } from '../api'
+import { Notices } from '../common/notices'
+import { CaseList } from './case-list'
+import { NewCaseDialog } from './new-case-dialog'
+
+interface LobbyProps {
+  identity: Identity
+  onOpen: (roomId: string) => void
+}
+
+/** The list of this computer's cases, newest activity first, and the way to start a new one. */
+export function Lobby({ identity, onOpen }: LobbyProps): React.JSX.Element {
+  const [cases, setCases] = useState<CaseSummary[]>()
+  const [notices, setNotices] = useState<Notice[]>([])
+  const [creating, setCreating] = useState(false)
+  const [showArchived, setShowArchived] = useState(false)
+
+  useEffect(() => {
+    let cancelled = false
+    void loadLobby().then((loaded) => {
+      if (cancelled) return
+      setCases(loaded.cases)
+      setNotices(loaded.notices)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [])
+
+  const visible = cases?.filter((item) => showArchived || !item.archived)
+  const archivedCount = cases?.filter((item) => item.archived).length ?? 0
+
+  return (
+    <main className="lobby">
+      <header className="topbar">
+        <h1 className="brand">Swarmroom</h1>
+        <span className="member-chip">
+          <span className="member-chip__dot" style={{ background: identity.color }} />
+          {identity.name}
+        </span>
+      </header>
+      <Notices notices={notices} />
+      <section className="lobby__body" aria-labelledby="cases-heading">
+        <div className="lobby__toolbar">
+          <h2 id="cases-heading">Your cases</h2>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={showArchived}
+              onChange={(event) => setShowArchived(event.target.checked)}
+            />
+            Show archived ({archivedCount})
+          </label>
+          <button className="button button--primary" onClick={() => setCreating(true)}>
+            New case
+          </button>
+        </div>
+        {visible === undefined ? (
+          <p className="loading">Loading cases…</p>
+        ) : (
+          <CaseList cases={visible} onOpen={onOpen} />
+        )}
+      </section>
+      {creating && (
+        <NewCaseDialog
+          onCancel={() => setCreating(false)}
+          onCreated={(summary) => {
+            setCreating(false)
+            onOpen(summary.roomId)
+          }}
+        />
+      )}
+    </main>
+  )
+}
+
+async function loadLobby(): Promise<{ cases: CaseSummary[]; notices: Notice[] }> {
+  const [list, appNotices] = await Promise.all([swarmroom.cases.list(), swarmroom.app.notices()])
+  const failures: Notice[] = list.ok
+    ? []
+    : [{ id: 'cases-list', level: 'error', message: list.error.message }]
+  return {
+    cases: list.ok ? list.value : [],
+    notices: [...(appNotices.ok ? appNotices.value : []), ...failures],
+  }
+}

@@ -1,0 +1,36 @@
+import type { Identity } from '@shared/ipc'
+import { useCaseDoc } from './use-case-doc'
+import { CaseRoom } from './case-room'
+
+interface RoomProps {
+  roomId: string
+  identity: Identity
+  onLeave: () => void
+}
+
+export function Room({ roomId, identity, onLeave }: RoomProps): React.JSX.Element {
+  const state = useCaseDoc(roomId, identity)
+  if (state.status === 'loading') return <p className="loading">Opening case…</p>
+  if (state.status === 'failed') {
+    return (
+      <main className="room-error">
+        <p className="notice notice--error" role="alert">
+          {state.message}
+        </p>
+        <button className="button" onClick={onLeave}>
+          Back to cases
+        </button>
+      </main>
+    )
+  }
+  return (
+    <CaseRoom
+      roomId={roomId}
+      doc={state.doc}
+      saver={state.saver}
+      notices={state.notices}
+      identity={identity}
+      onLeave={onLeave}
+    />
+  )
+}

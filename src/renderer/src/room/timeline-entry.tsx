@@ -1,0 +1,77 @@
+import { useState } from 'react'
+import { ACTION_KIND_NAMES, type ActionEntry, type CaseMember } from '@shared/case/schema'
+import type { ActionInput } from '@shared/case/timeline'
+import { ConfirmDialog } from '../common/confirm-dialog'
+import { clockTime } from '../common/format'
+import { TimelineForm } from './timeline-form'
+
+interface TimelineEntryProps {
+  entry: ActionEntry
+  author: CaseMember | undefined
+  isOwn: boolean
+  onEdit: (input: ActionInput) => void
+  onDelete: () => void
+}
+
+export function TimelineEntry(props: TimelineEntryProps): React.JSX.Element {
+  const { entry, author, isOwn } = props
+  const [editing, setEditing] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+
+  if (editing) {
+    return (
+      <li className="timeline-entry timeline-entry--editing">
+        <TimelineForm
+          initial={{ kind: entry.kind, text: entry.text, outcome: entry.outcome }}
+          submitLabel="Save entry"
+          onSubmit={(input) => {
+            props.onEdit(input)
+            setEditing(false)
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </li>
+    )
+  }
+  return (
+    <li className="timeline-entry">
+      <div className="timeline-entry__meta">
+        <span className={`kind kind--${entry.kind}`}>{ACTION_KIND_NAMES[entry.kind]}</span>
+        <span className="timeline-entry__author">
+          <span className="member-chip__dot" style={{ background: author?.color ?? '#9ca3af' }} />
+          {author?.name ?? 'Unknown member'}
+        </span>
+        <time dateTime={entry.time}>{clockTime(entry.time)}</time>
+        {entry.editedAt && (
+          <span className="timeline-entry__edited" title={`Edited ${clockTime(entry.editedAt)}`}>
+            edited
+          </span>
+        )}
+      </div>
+      <p className="timeline-entry__text">{entry.text}</p>
+      {entry.outcome && <p className="timeline-entry__outcome">Outcome: {entry.outcome}</p>}
+      {isOwn && (
+        <div className="timeline-entry__actions">
+          <button className="button button--quiet" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button className="button button--quiet" onClick={() => setConfirming(true)}>
+            Delete
+          </button>
+        </div>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Delete this timeline entry?"
+          message={`"${entry.text.slice(0, 120)}" will be removed for everyone in the case.`}
+          confirmLabel="Delete entry"
+          onConfirm={() => {
+            setConfirming(false)
+            props.onDelete()
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import type * as Y from 'yjs'
+import { membersMap, readMembers } from '@shared/case/members'
+import {
+  actionsArray,
+  addAction,
+  deleteAction,
+  editAction,
+  listActions,
+} from '@shared/case/timeline'
+import type { Identity } from '@shared/ipc'
+import { TimelineEntry } from './timeline-entry'
+import { TimelineForm } from './timeline-form'
+import { useYRead } from './use-y-read'
+
+/** What the swarm has tried, found and decided; newest first. */
+export function Timeline({ doc, identity }: { doc: Y.Doc; identity: Identity }): React.JSX.Element {
+  const entries = useYRead(actionsArray(doc), () => listActions(doc))
+  const members = useYRead(membersMap(doc), () => readMembers(doc))
+  const [error, setError] = useState<string>()
+
+  function attempt(change: () => void): void {
+    try {
+      change()
+      setError(undefined)
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught))
+    }
+  }
+
+  return (
+    <aside className="timeline" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">Actions taken</h2>
+      <TimelineForm
+        submitLabel="Add to timeline"
+        onSubmit={(input) => attempt(() => addAction(doc, identity.memberId, input))}
+      />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {entries.length === 0 ? (
+        <p className="timeline__empty">
+          Nothing logged yet. Add what you tried and what you found.
+        </p>
+      ) : (
+        <ol className="timeline__list" reversed>
+          {[...entries].reverse().map((entry) => (
+            <TimelineEntry
+              key={entry.id}
+              entry={entry}
+              author={members.get(entry.author)}
+              isOwn={entry.author === identity.memberId}
+              onEdit={(input) => attempt(() => editAction(doc, entry.id, identity.memberId, input))}
+              onDelete={() => attempt(() => deleteAction(doc, entry.id, identity.memberId))}
+            />
+          ))}
+        </ol>
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,63 @@
+/**
+ * Opens a case: loads its saved state from main into a fresh Y.Doc and forwards every later
+ * update back to main's room log. Updates that came from disk are tagged with an origin and
+ * not written back.
+ */
+import { useEffect, useState } from 'react'
+import * as Y from 'yjs'
+import { ensureMember } from '@shared/case/members'
+import type { Identity, Notice } from '@shared/ipc'
+import { UpdateSaver } from '@shared/room/update-saver'
+import { swarmroom } from '../api'
+
+export const STORAGE_ORIGIN = Symbol('loaded from disk')
+
+export type CaseDocState =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; doc: Y.Doc; saver: UpdateSaver; notices: Notice[] }
+
+export function useCaseDoc(roomId: string, identity: Identity): CaseDocState {
+  const [state, setState] = useState<CaseDocState>({ status: 'loading' })
+
+  useEffect(() => {
+    let cancelled = false
+    const doc = new Y.Doc()
+    const saver = new UpdateSaver((update) => swarmroom.room.append({ roomId, update }))
+    const onUpdate = (update: Uint8Array, origin: unknown): void => {
+      if (origin !== STORAGE_ORIGIN) saver.push(update)
+    }
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (!saver.hasPending) return
+      // Hold the window open until the last keystrokes are on disk, then close it ourselves.
+      event.preventDefault()
+      void saver.flush().then(() => window.close())
+    }
+
+    void swarmroom.room.load({ roomId }).then((result) => {
+      if (cancelled) return
+      if (!result.ok) {
+        setState({ status: 'failed', message: result.error.message })
+        return
+      }
+      Y.applyUpdate(doc, result.value.state, STORAGE_ORIGIN)
+      doc.on('update', onUpdate)
+      window.addEventListener('beforeunload', onBeforeUnload)
+      ensureMember(doc, identity, 'contributor')
+      setState({ status: 'ready', doc, saver, notices: result.value.notices })
+    })
+
+    return () => {
+      cancelled = true
+      doc.off('update', onUpdate)
+      window.removeEventListener('beforeunload', onBeforeUnload)
+      void saver.flush().then(() => {
+        saver.dispose()
+        return swarmroom.room.close({ roomId })
+      })
+      doc.destroy()
+    }
+  }, [roomId, identity])
+
+  return state
+}

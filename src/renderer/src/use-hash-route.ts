@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'react'
+
+export type Route = { view: 'lobby' } | { view: 'room'; roomId: string }
+
+function parse(hash: string): Route {
+  const match = /^#\/case\/([A-Za-z0-9_-]{8,64})$/.exec(hash)
+  return match?.[1] ? { view: 'room', roomId: match[1] } : { view: 'lobby' }
+}
+
+/** The current view lives in the URL hash, so a reload comes back to the same case. */
+export function useHashRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState(() => parse(window.location.hash))
+  useEffect(() => {
+    const onChange = (): void => setRoute(parse(window.location.hash))
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  const navigate = (next: Route): void => {
+    window.location.hash = next.view === 'room' ? `#/case/${next.roomId}` : '#/'
+  }
+  return [route, navigate]
+}

@@ -1,0 +1,31 @@
+/** How every IPC call answers: a value, or an error a support agent can act on. */
+
+export const ERROR_CODES = [
+  'invalid-input',
+  'untrusted-sender',
+  'unknown-channel',
+  'not-found',
+  'disk-full',
+  'not-writable',
+  'storage-failed',
+  'internal',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface AppErrorValue {
+  code: ErrorCode
+  message: string
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorValue }
+
+/** Thrown inside main-process modules; the IPC layer turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'AppError'
+    this.code = code
+  }
+}

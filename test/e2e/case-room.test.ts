@@ -1,0 +1,148 @@
+/**
+ * The foundation's promise, end to end in Chromium: an agent creates a case, writes in every
+ * section and the timeline, quits, starts the app again and finds every keystroke.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SECTION_NAMES, SECTION_TITLES } from '../../src/shared/case/schema'
+import {
+  MainProcess,
+  SCREENSHOTS,
+  launchChromium,
+  replaceSectionText,
+  serveRenderer,
+} from './harness'
+
+const SECTION_TEXT: Record<(typeof SECTION_NAMES)[number], string> = {
+  summary: 'Acme was charged twice for 1,204 invoices after the 14 Nov plan migration.',
+  impact: 'Finance team blocked from closing the month; renewal call on Friday.',
+  history: 'Ticket 47110 in October had the same proration bug, fixed by a resync.',
+  expertise: 'Billing engineer to confirm the proration job; account owner for credits.',
+  customerUpdate: 'We found the cause of the duplicate charges and are reversing them today.',
+  postIncident: 'Add a proration check to the plan migration runbook.',
+}
+
+describe('a case survives a restart with everything typed into it', () => {
+  let browser: Browser
+  let renderer: Awaited<ReturnType<typeof serveRenderer>>
+  let dataFolder: string
+
+  beforeAll(async () => {
+    renderer = await serveRenderer()
+    browser = await launchChromium()
+    dataFolder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-'))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await renderer?.close()
+    rmSync(dataFolder, { recursive: true, force: true })
+  })
+
+  async function startApp(): Promise<{ main: MainProcess; context: BrowserContext; page: Page }> {
+    const main = await MainProcess.start(dataFolder, renderer.url)
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+    await main.attach(context)
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    await page.goto(renderer.url)
+    expect(errors).toEqual([])
+    return { main, context, page }
+  }
+
+  it('creates a case, fills every section and the timeline, restarts and finds it all', async () => {
+    let { main, context, page } = await startApp()
+
+    await page.getByLabel('Your display name').fill('Dana Whitfield')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await expect.poll(() => page.getByText('No cases yet.').isVisible()).toBe(true)
+
+    await page.getByRole('button', { name: 'New case' }).click()
+    await page.getByLabel('Title').fill('Acme Corp: invoices charged twice after plan change')
+    await page.getByLabel('Help desk').selectOption('zendesk')
+    await page.getByLabel('Ticket ID or URL').fill('https://acme.zendesk.com/agent/tickets/48213')
+    await page.getByLabel('Customer').fill('Acme Corp')
+    await page.getByLabel('Priority').selectOption('urgent')
+    await page.getByLabel('VIP incident').check()
+    await page.screenshot({ path: join(SCREENSHOTS, 'new-case.png') })
+    await page.getByRole('button', { name: 'Create case' }).click()
+
+    const summary = page.getByRole('textbox', { name: 'Case summary', exact: true })
+    await expect.poll(() => summary.textContent()).toContain('In one sentence')
+
+    for (const name of SECTION_NAMES) {
+      await replaceSectionText(page, SECTION_TITLES[name], SECTION_TEXT[name])
+    }
+
+    const timeline = page.getByRole('complementary', { name: 'Actions taken' })
+    const addEntry = async (kind: string, text: string, outcome: string): Promise<void> => {
+      await timeline.getByLabel('Kind').first().selectOption(kind)
+      await timeline.getByLabel('What happened').first().fill(text)
+      await timeline.getByLabel('Outcome').first().fill(outcome)
+      await timeline.getByRole('button', { name: 'Add to timeline' }).click()
+    }
+    await addEntry('tried', 'Re-ran the invoice sync for Acme', 'Duplicates remained')
+    await addEntry('found', 'Proration job ran twice during the migration', 'Root cause')
+    await addEntry('note', 'Temporary note to remove', '')
+
+    const entries = timeline.getByRole('listitem')
+    await expect.poll(() => entries.count()).toBe(3)
+    const found = entries.filter({ hasText: 'Proration job ran twice' })
+    await found.getByRole('button', { name: 'Edit' }).click()
+    await timeline
+      .getByLabel('What happened')
+      .nth(1)
+      .fill('Proration job ran twice for 1,204 invoices')
+    await timeline.getByRole('button', { name: 'Save entry' }).click()
+    const note = entries.filter({ hasText: 'Temporary note to remove' })
+    await note.getByRole('button', { name: 'Delete' }).click()
+    await page.getByRole('button', { name: 'Delete entry' }).click()
+    await expect.poll(() => entries.count()).toBe(2)
+
+    await page.getByLabel('Status').selectOption('swarming')
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved on this computer')
+    await page.screenshot({ path: join(SCREENSHOTS, 'room.png'), fullPage: true })
+
+    // Quit: the window goes, main saves what is pending and closes every log.
+    await context.close()
+    await main.stop()
+    ;({ main, context, page } = await startApp())
+
+    await page.goto(renderer.url)
+    const row = page.getByRole('row', { name: /Acme Corp: invoices charged twice/ })
+    await expect.poll(() => row.textContent()).toContain('Zendesk #48213')
+    expect(await row.textContent()).toContain('VIP incident')
+    expect(await row.textContent()).toContain('swarming')
+    await page.screenshot({ path: join(SCREENSHOTS, 'lobby.png') })
+
+    await row.getByRole('button', { name: /Acme Corp/ }).click()
+    for (const name of SECTION_NAMES) {
+      const editor = page.getByRole('textbox', { name: SECTION_TITLES[name], exact: true })
+      await expect.poll(() => editor.textContent()).toBe(SECTION_TEXT[name])
+    }
+    const reopened = page
+      .getByRole('complementary', { name: 'Actions taken' })
+      .getByRole('listitem')
+    await expect.poll(() => reopened.count()).toBe(2)
+    const texts = await reopened.allTextContents()
+    expect(texts.join('\n')).toContain('Proration job ran twice for 1,204 invoices')
+    expect(texts.join('\n')).toContain('edited')
+    expect(texts.join('\n')).toContain('Re-ran the invoice sync for Acme')
+    expect(texts.join('\n')).not.toContain('Temporary note to remove')
+    expect(await page.getByLabel('Status').inputValue()).toBe('swarming')
+    expect(await page.getByLabel('Case title').inputValue()).toBe(
+      'Acme Corp: invoices charged twice after plan change',
+    )
+    await page.screenshot({ path: join(SCREENSHOTS, 'room-after-restart.png'), fullPage: true })
+
+    await context.close()
+    await main.stop()
+  })
+})

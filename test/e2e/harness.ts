@@ -1,0 +1,166 @@
+/**
+ * Runs Swarmroom's renderer in Debian's Chromium against main's real services, in this test
+ * process. `window.swarmroom` is built in the page by the same `createBridge` the preload
+ * uses, from the same channel list; each call crosses into Node through a Playwright binding
+ * and goes through the same dispatcher (sender check, zod validation, handler) as in the app.
+ * Only Electron's IPC transport is left out, so bytes are carried as base64 in JSON here.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { createBridge } from '../../src/shared/bridge'
+import { CHANNELS } from '../../src/shared/ipc'
+import { createServices, type MainServices } from '../../src/main/services/create-services'
+import {
+  createDispatcher,
+  isFromRenderer,
+  type Dispatch,
+} from '../../src/main/services/ipc-dispatch'
+
+const RENDERER_FOLDER = resolve(__dirname, '../../out/renderer')
+export const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots')
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+      '--allow-loopback-in-peer-connection',
+    ],
+  })
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+}
+
+/** Serves the built renderer (`npm run build`) on loopback, as Electron would load it. */
+export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(join(RENDERER_FOLDER, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` before the e2e tests')
+  }
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname
+    const file = normalize(join(RENDERER_FOLDER, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(RENDERER_FOLDER) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end()
+      return
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    createReadStream(file).pipe(response)
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((done) => server.close(() => done())),
+  }
+}
+
+/** Main's side of one app instance over a data folder; stop() is quitting the app. */
+export class MainProcess {
+  private constructor(
+    readonly services: MainServices,
+    readonly dispatch: Dispatch,
+  ) {}
+
+  static async start(dataFolder: string, rendererUrl: string): Promise<MainProcess> {
+    const opened: string[] = []
+    const services = await createServices(dataFolder, async (url) => {
+      opened.push(url)
+    })
+    return new MainProcess(
+      services,
+      createDispatcher(services.handlers, isFromRenderer(rendererUrl)),
+    )
+  }
+
+  /** Installs `window.swarmroom` in every page of the context, as the preload does. */
+  async attach(context: BrowserContext): Promise<void> {
+    await context.exposeBinding(
+      '__swarmroomInvoke',
+      async (source, channel: string, payload: string) => {
+        const input = decode(JSON.parse(payload)) as { input?: unknown }
+        const result = await this.dispatch(channel, input.input, {
+          url: source.frame.url(),
+          isMainFrame: source.frame === source.page.mainFrame(),
+        })
+        return JSON.stringify(encode(result))
+      },
+    )
+    await context.addInitScript({ content: bridgeScript() })
+  }
+
+  stop(): Promise<void> {
+    return this.services.shutdown()
+  }
+}
+
+/** The page-side code: the shared bridge plus the base64 codec for bytes. */
+function bridgeScript(): string {
+  return `(() => {
+    const createBridge = ${createBridge.toString()};
+    const toBase64 = (bytes) => {
+      let text = ''
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+      return btoa(text)
+    }
+    const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+    const encode = (value) => {
+      if (value instanceof Uint8Array) return { $bytes: toBase64(value) }
+      if (Array.isArray(value)) return value.map(encode)
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]))
+      return value
+    }
+    const decode = (value) => {
+      if (Array.isArray(value)) return value.map(decode)
+      if (value && typeof value === 'object') {
+        if (typeof value.$bytes === 'string') return fromBase64(value.$bytes)
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]))
+      }
+      return value
+    }
+    window.swarmroom = createBridge(${JSON.stringify(CHANNELS)}, async (channel, input) =>
+      decode(JSON.parse(await window.__swarmroomInvoke(channel, JSON.stringify(encode({ input }))))))
+  })()`
+}
+
+function encode(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { $bytes: Buffer.from(value).toString('base64') }
+  if (Array.isArray(value)) return value.map(encode)
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item)]))
+  }
+  return value
+}
+
+function decode(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decode)
+  if (value && typeof value === 'object') {
+    const bytes = (value as { $bytes?: unknown }).$bytes
+    if (typeof bytes === 'string') return new Uint8Array(Buffer.from(bytes, 'base64'))
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, decode(item)]))
+  }
+  return value
+}
+
+/** Types into a section editor, replacing whatever it holds (the swarm type's prompt). */
+export async function replaceSectionText(page: Page, title: string, text: string): Promise<void> {
+  const editor = page.getByRole('textbox', { name: title, exact: true })
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type(text)
+}
