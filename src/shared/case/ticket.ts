@@ -13,7 +13,7 @@ export function ticketFromInput(system: HelpDesk, reference: string): TicketRefe
   } catch {
     return { system, id: text, url: '' }
   }
-  const segments = [...url.pathname.split('/'), url.hash.replace(/^#\/?/, '')].filter(Boolean)
+  const segments = [...url.pathname.split('/'), ...url.hash.slice(1).split('/')].filter(Boolean)
   const id = [...segments].reverse().find((segment) => /^([A-Z][A-Z0-9]*-)?\d+$/i.test(segment))
   return { system, id: id ?? '', url: url.href }
 }

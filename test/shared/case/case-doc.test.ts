@@ -1,0 +1,125 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import {
+  initializeCase,
+  isCaseInitialized,
+  metaMap,
+  readMeta,
+  section,
+  updateMeta,
+} from '../../../src/shared/case/case-doc'
+import { readMembers } from '../../../src/shared/case/members'
+import { appendParagraphs, fragmentToPlainText } from '../../../src/shared/case/rich-text'
+import { CASE_SCHEMA_VERSION, SECTION_NAMES, type NewCase } from '../../../src/shared/case/schema'
+import { SWARM_PROMPTS } from '../../../src/shared/case/templates'
+
+const creator = { memberId: 'member-dana', name: 'Dana', color: '#2563eb' }
+const input: NewCase = {
+  title: 'Acme: double charges',
+  ticket: { system: 'zendesk', id: '48213', url: 'https://acme.zendesk.com/agent/tickets/48213' },
+  customer: 'Acme Corp',
+  priority: 'urgent',
+  swarmType: 'vip-incident',
+}
+
+describe('the case document', () => {
+  it('writes meta, the creator as owner and the swarm type prompts into a new case', () => {
+    const doc = new Y.Doc()
+    const now = new Date('2026-11-20T09:30:00Z')
+    initializeCase(doc, input, creator, now)
+
+    expect(readMeta(doc)).toEqual({
+      schemaVersion: CASE_SCHEMA_VERSION,
+      title: 'Acme: double charges',
+      ticket: input.ticket,
+      customer: 'Acme Corp',
+      priority: 'urgent',
+      swarmType: 'vip-incident',
+      status: 'triage',
+      ownerId: 'member-dana',
+      createdAt: '2026-11-20T09:30:00.000Z',
+      createdBy: 'member-dana',
+    })
+    expect(readMembers(doc).get('member-dana')).toEqual({
+      name: 'Dana',
+      color: '#2563eb',
+      role: 'owner',
+      expertise: '',
+    })
+    expect(fragmentToPlainText(section(doc, 'summary'))).toBe(
+      SWARM_PROMPTS['vip-incident'].summary?.join('\n'),
+    )
+  })
+
+  it('stores prompts as italic paragraphs, the shape TipTap reads', () => {
+    const doc = new Y.Doc()
+    initializeCase(doc, input, creator)
+    const paragraph = section(doc, 'impact').get(0)
+    expect(paragraph).toBeInstanceOf(Y.XmlElement)
+    expect((paragraph as Y.XmlElement).nodeName).toBe('paragraph')
+    const text = (paragraph as Y.XmlElement).get(0) as Y.XmlText
+    expect(text.toDelta()).toEqual([
+      { insert: SWARM_PROMPTS['vip-incident'].impact?.[0], attributes: { italic: {} } },
+    ])
+  })
+
+  it('never puts prompts into a section someone has already written in', () => {
+    const doc = new Y.Doc()
+    appendParagraphs(section(doc, 'summary'), ['Checkout fails for every EU customer.'])
+    initializeCase(doc, input, creator)
+    expect(fragmentToPlainText(section(doc, 'summary'))).toBe(
+      'Checkout fails for every EU customer.',
+    )
+    expect(fragmentToPlainText(section(doc, 'impact'))).not.toBe('')
+  })
+
+  it('leaves a document that already holds a case untouched', () => {
+    const doc = new Y.Doc()
+    initializeCase(doc, input, creator)
+    const before = Y.encodeStateVector(doc)
+    initializeCase(doc, { ...input, title: 'Another title' }, creator)
+    expect(Y.encodeStateVector(doc)).toEqual(before)
+    expect(readMeta(doc).title).toBe('Acme: double charges')
+  })
+
+  it('updates the editable meta fields in one transaction', () => {
+    const doc = new Y.Doc()
+    initializeCase(doc, input, creator)
+    let transactions = 0
+    doc.on('afterTransaction', () => (transactions += 1))
+    updateMeta(doc, { title: 'Acme: refunds issued', status: 'resolved', priority: 'high' })
+    expect(transactions).toBe(1)
+    expect(readMeta(doc)).toMatchObject({
+      title: 'Acme: refunds issued',
+      status: 'resolved',
+      priority: 'high',
+    })
+  })
+
+  it("reads a peer's malformed meta values as harmless defaults", () => {
+    const doc = new Y.Doc()
+    const meta = metaMap(doc)
+    meta.set('title', 42)
+    meta.set('status', 'on-fire')
+    meta.set('ticket', { system: 'myspace', id: 7 })
+    meta.set('priority', null)
+    const read = readMeta(doc)
+    expect(read.title).toBe('Untitled case')
+    expect(read.status).toBe('triage')
+    expect(read.ticket).toEqual({ system: 'other', id: '', url: '' })
+    expect(read.priority).toBe('normal')
+    expect(isCaseInitialized(doc)).toBe(false)
+  })
+
+  it('gives every section its own XmlFragment under its public name', () => {
+    const doc = new Y.Doc()
+    for (const name of SECTION_NAMES) {
+      appendParagraphs(section(doc, name), [`text of ${name}`])
+    }
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    for (const name of SECTION_NAMES) {
+      expect(fragmentToPlainText(copy.getXmlFragment(name))).toBe(`text of ${name}`)
+    }
+  })
+})
