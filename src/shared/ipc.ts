@@ -16,6 +16,7 @@ export const roomIdSchema = z
 export const MAX_UPDATE_BYTES = 64 * 1024 * 1024
 const bytesSchema = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes (a Uint8Array).')
+  .refine((bytes) => bytes.byteLength > 0, 'An empty update cannot be saved.')
   .refine((bytes) => bytes.byteLength <= MAX_UPDATE_BYTES, 'That update is too large to save.')
 
 export const identitySchema = z.object({

@@ -8,6 +8,7 @@ import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { z } from 'zod'
 import { caseSummarySchema, identitySchema, type Notice } from '../../shared/ipc'
+import { keptAsidePath } from './kept-files'
 import { storageError } from './storage-errors'
 
 const appDataSchema = z.object({
@@ -28,7 +29,10 @@ const WRITE_DELAY_MS = 1000
 export class AppStore {
   readonly notices: Notice[] = []
   private pendingWrite: ReturnType<typeof setTimeout> | undefined
+  /** The write under way, if any; it never rejects (its caller got the error). */
   private writing: Promise<void> = Promise.resolve()
+  /** True while a change in memory is not yet in app.json (including after a failed write). */
+  private dirty = false
 
   private constructor(
     private readonly db: Low<AppData>,
@@ -44,7 +48,7 @@ export class AppStore {
       await db.read()
       db.data = appDataSchema.parse(db.data)
     } catch (error) {
-      const keptAs = `${file}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}`
+      const keptAs = keptAsidePath(file, 'unreadable', now())
       if (existsSync(file)) renameSync(file, keptAs)
       db.data = emptyData()
       store.notices.push({
@@ -67,12 +71,14 @@ export class AppStore {
   /** Applies a change and writes it now; rejects with a storage error the user can act on. */
   async update(change: (data: AppData) => void): Promise<void> {
     change(this.db.data)
+    this.dirty = true
     await this.writeNow()
   }
 
   /** Applies a change now and writes it within a second, gathering bursts into one write. */
   updateSoon(change: (data: AppData) => void): void {
     change(this.db.data)
+    this.dirty = true
     if (this.pendingWrite) return
     this.pendingWrite = setTimeout(() => {
       this.writeNow().catch((error: unknown) => console.error('app.json write failed', error))
@@ -80,22 +86,25 @@ export class AppStore {
     this.pendingWrite.unref?.()
   }
 
-  /** Writes anything still pending; called before quitting. */
+  /** Writes anything not yet saved, retrying a write that failed earlier; called before quitting. */
   async flush(): Promise<void> {
-    if (this.pendingWrite) await this.writeNow()
     await this.writing
+    if (this.dirty) await this.writeNow()
   }
 
   private writeNow(): Promise<void> {
     clearTimeout(this.pendingWrite)
     this.pendingWrite = undefined
-    const write = this.writing
-      .catch(() => undefined)
-      .then(() => this.db.write())
-      .catch((error: unknown) => {
+    const write = this.writing.then(async () => {
+      this.dirty = false
+      try {
+        await this.db.write()
+      } catch (error) {
+        this.dirty = true
         throw storageError(error, 'your case list and settings', this.file)
-      })
-    this.writing = write
+      }
+    })
+    this.writing = write.catch(() => undefined)
     return write
   }
 }

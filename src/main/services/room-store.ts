@@ -46,7 +46,7 @@ export class RoomStore {
     const { log, updates, damage } = this.guard(roomId, () => RoomLog.open(this.pathOf(roomId)))
     this.logs.set(roomId, log)
     const state = mergeUpdates(updates)
-    if (updates.length > 1) this.guard(roomId, () => log.compact(state, hooks))
+    if (updates.length > 1) this.tryCompact(roomId, () => log.compact(state, hooks))
     return damage ? { state, damage } : { state }
   }
 
@@ -77,8 +77,12 @@ export class RoomStore {
 
   close(roomId: string): void {
     const log = this.logs.get(roomId)
-    if (log && log.frameCount > 1) this.compact(roomId)
-    this.closeLog(roomId)
+    try {
+      if (log && log.frameCount > 1)
+        this.tryCompact(roomId, () => log.compact(mergeUpdates(log.read())))
+    } finally {
+      this.closeLog(roomId)
+    }
   }
 
   delete(roomId: string): void {
@@ -117,13 +121,27 @@ export class RoomStore {
       try {
         const log = this.logs.get(roomId)
         log?.sync()
-        if (log && log.frameCount >= COMPACT_AFTER_FRAMES) this.compact(roomId)
+        if (log && log.frameCount >= COMPACT_AFTER_FRAMES) {
+          this.tryCompact(roomId, () => log.compact(mergeUpdates(log.read())))
+        }
       } catch (error) {
         console.error(`syncing room ${roomId} failed`, error)
       }
     }, SYNC_DELAY_MS)
     timer.unref?.()
     this.syncTimers.set(roomId, timer)
+  }
+
+  /**
+   * Compaction only saves space: when it fails (a full disk) the log is still whole and the
+   * case opens from it, so the failure is logged rather than shown.
+   */
+  private tryCompact(roomId: string, compact: () => void): void {
+    try {
+      compact()
+    } catch (error) {
+      console.warn(`compacting the log of room ${roomId} failed; it stays as it is`, error)
+    }
   }
 
   private guard<T>(roomId: string, work: () => T): T {

@@ -88,10 +88,17 @@ export class UpdateSaver {
     if (this.sending || this.retryTimer || this.disposed || this.pending.length === 0) return
     this.sending = true
     this.setState({ kind: 'saving' })
-    const count = this.pending.length
-    const batch = count === 1 ? this.pending[0] : Y.mergeUpdates(this.pending)
+    let count = this.pending.length
     let result: Result<unknown>
     try {
+      let batch: Uint8Array | undefined
+      try {
+        batch = count === 1 ? this.pending[0] : Y.mergeUpdates(this.pending)
+      } catch {
+        // An update Yjs cannot merge is still sent, on its own, so the queue keeps moving.
+        count = 1
+        batch = this.pending[0]
+      }
       result = batch ? await this.append(batch) : { ok: true, value: null }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
