@@ -1,0 +1,19 @@
+/** Loads the editing traces in ../shared/traces (josephg/editing-traces, CC BY 4.0). */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+
+export type Patch = [position: number, deleteCount: number, insertText: string]
+
+export interface SequentialTrace {
+  startContent: string
+  endContent: string
+  txns: { time: string; patches: Patch[] }[]
+}
+
+const TRACES =
+  process.env['SWARMROOM_TRACES'] ?? resolve(import.meta.dirname, '../../shared/traces')
+
+export function loadTrace<T>(name: string): T {
+  return JSON.parse(gunzipSync(readFileSync(resolve(TRACES, name))).toString('utf8')) as T
+}
