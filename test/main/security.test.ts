@@ -10,11 +10,9 @@ import {
 import { isSafeExternalUrl } from '../../src/main/services/external-links'
 
 /** Records what the app asks of Electron, standing in for the classes Node cannot load. */
-class RecordingWindow {
-  static last: BrowserWindowConstructorOptions | undefined
-  constructor(options: BrowserWindowConstructorOptions) {
-    RecordingWindow.last = options
-  }
+const createdWindows: BrowserWindowConstructorOptions[] = []
+function RecordingWindow(options: BrowserWindowConstructorOptions): void {
+  createdWindows.push(options)
 }
 
 class RecordingContents extends EventEmitter {
@@ -35,8 +33,8 @@ function navigationEvent(): { prevented: boolean; preventDefault: () => void } {
 describe('the security settings', () => {
   it('creates the window sandboxed, isolated and without Node', () => {
     createSecureWindow(RecordingWindow as never, '/app/preload.cjs', { width: 800 })
-    expect(RecordingWindow.last?.width).toBe(800)
-    expect(RecordingWindow.last?.webPreferences).toMatchObject({
+    expect(createdWindows.at(-1)?.width).toBe(800)
+    expect(createdWindows.at(-1)?.webPreferences).toMatchObject({
       preload: '/app/preload.cjs',
       sandbox: true,
       contextIsolation: true,
