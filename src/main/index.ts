@@ -1,7 +1,7 @@
 /** The app's lifecycle: one instance, one hardened window, services over the user-data folder. */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, safeStorage, session, shell } from 'electron'
 import { registerIpc } from './ipc'
 import { createSecureWindow, denyPermissions, hardenWebContents, openInBrowser } from './security'
 import { createServices, type MainServices } from './services/create-services'
@@ -65,7 +65,11 @@ function registerShutdown(): void {
 async function start(): Promise<void> {
   await app.whenReady()
   registerSecurity()
-  services = await createServices(app.getPath('userData'), (url) => openInBrowser(shell, url))
+  services = await createServices({
+    dataFolder: app.getPath('userData'),
+    encryptor: safeStorage,
+    openInBrowser: (url) => openInBrowser(shell, url),
+  })
   registerIpc(createDispatcher(services.handlers, isFromRenderer(rendererUrl)))
   registerShutdown()
   mainWindow = createWindow()

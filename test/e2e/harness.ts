@@ -5,6 +5,7 @@
  * and goes through the same dispatcher (sender check, zod validation, handler) as in the app.
  * Only Electron's IPC transport is left out, so bytes are carried as base64 in JSON here.
  */
+import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -18,6 +19,7 @@ import {
   isFromRenderer,
   type Dispatch,
 } from '../../src/main/services/ipc-dispatch'
+import { NodeEncryptor } from '../fixtures/node-encryptor'
 
 const RENDERER_FOLDER = resolve(__dirname, '../../out/renderer')
 export const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots')
@@ -77,9 +79,11 @@ export class MainProcess {
   ) {}
 
   static async start(dataFolder: string, rendererUrl: string): Promise<MainProcess> {
-    const opened: string[] = []
-    const services = await createServices(dataFolder, async (url) => {
-      opened.push(url)
+    const services = await createServices({
+      dataFolder,
+      // The same key for the same folder, as the OS keychain gives the same user after a restart.
+      encryptor: new NodeEncryptor(createHash('sha256').update(dataFolder).digest()),
+      openInBrowser: async () => undefined,
     })
     return new MainProcess(
       services,

@@ -8,6 +8,7 @@ import type { Handlers } from '../../../src/main/services/ipc-dispatch'
 import { readMeta, section } from '../../../src/shared/case/case-doc'
 import { appendParagraphs, fragmentToPlainText } from '../../../src/shared/case/rich-text'
 import type { NewCase } from '../../../src/shared/case/schema'
+import { NodeEncryptor } from '../../fixtures/node-encryptor'
 
 const acme: NewCase = {
   title: 'Acme: double charges',
@@ -25,7 +26,11 @@ describe('the case handlers over a real data folder', () => {
 
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'swarmroom-handlers-'))
-    services = await createServices(folder, async () => undefined)
+    services = await createServices({
+      dataFolder: folder,
+      encryptor: new NodeEncryptor(),
+      openInBrowser: async () => undefined,
+    })
     clock = new Date('2026-11-20T09:00:00Z')
     services.now = () => clock
     handlers = (await import('../../../src/main/services/handlers')).createHandlers(services)
@@ -76,7 +81,11 @@ describe('the case handlers over a real data folder', () => {
     appendParagraphs(section(doc, 'impact'), ['Finance cannot close the month.'])
     await services.shutdown()
 
-    services = await createServices(folder, async () => undefined)
+    services = await createServices({
+      dataFolder: folder,
+      encryptor: new NodeEncryptor(),
+      openInBrowser: async () => undefined,
+    })
     const reopened = new Y.Doc()
     Y.applyUpdate(reopened, (await services.handlers['room:load']({ roomId })).state)
     expect(fragmentToPlainText(section(reopened, 'impact'))).toContain(

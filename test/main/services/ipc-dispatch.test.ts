@@ -15,6 +15,7 @@ import {
 } from '../../../src/main/services/ipc-dispatch'
 import { CHANNELS, contract } from '../../../src/shared/ipc'
 import type { Result } from '../../../src/shared/result'
+import { NodeEncryptor } from '../../fixtures/node-encryptor'
 
 const RENDERER = 'file:///opt/Swarmroom/resources/app/out/renderer/index.html'
 const app: SenderInfo = { url: `${RENDERER}#/case/abc`, isMainFrame: true }
@@ -35,8 +36,12 @@ describe('the IPC gate', () => {
 
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'swarmroom-ipc-'))
-    services = await createServices(folder, async (url) => {
-      opened.push(url)
+    services = await createServices({
+      dataFolder: folder,
+      encryptor: new NodeEncryptor(),
+      openInBrowser: async (url) => {
+        opened.push(url)
+      },
     })
     dispatch = createDispatcher(services.handlers, isFromRenderer(RENDERER))
   })
