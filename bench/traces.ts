@@ -1,4 +1,4 @@
-/** Loads the editing traces in ../shared/traces (josephg/editing-traces, CC BY 4.0). */
+/** Loads the editing traces in test/fixtures/traces (josephg/editing-traces, CC BY 4.0). */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -12,7 +12,7 @@ export interface SequentialTrace {
 }
 
 const TRACES =
-  process.env['SWARMROOM_TRACES'] ?? resolve(import.meta.dirname, '../../shared/traces')
+  process.env['SWARMROOM_TRACES'] ?? resolve(import.meta.dirname, '../test/fixtures/traces')
 
 export function loadTrace<T>(name: string): T {
   return JSON.parse(gunzipSync(readFileSync(resolve(TRACES, name))).toString('utf8')) as T
