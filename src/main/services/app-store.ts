@@ -11,16 +11,38 @@ import { caseSummarySchema, identitySchema, type Notice } from '../../shared/ipc
 import { keptAsidePath } from './kept-files'
 import { storageError } from './storage-errors'
 
+/** Where rooms find peers and relays; every field has a default so older files still read. */
+export const settingsSchema = z
+  .object({
+    /** Serve the embedded signaling server on the LAN instead of loopback only. */
+    hostOnLan: z.boolean().default(false),
+    /** The embedded signaling server's port (a free one is picked when it is taken). */
+    signalingPort: z.number().int().min(0).max(65535).default(4444),
+    /** Other signaling servers (ws:// or wss://) rooms also use; never a public one by default. */
+    signalingUrls: z.array(z.string()).default([]),
+    /** A team relay (Hocuspocus) URL; its token is kept in the secret store. */
+    relayUrl: z.string().default(''),
+  })
+  .prefault({})
+export type Settings = z.infer<typeof settingsSchema>
+
 const appDataSchema = z.object({
   version: z.literal(1),
   identity: identitySchema.nullable(),
   cases: z.array(caseSummarySchema),
   secrets: z.record(z.string(), z.string()),
+  settings: settingsSchema,
+  /**
+   * Help-desk connections and the export outbox. Their modules validate each entry when they
+   * read it, so one damaged entry is set aside on its own instead of making app.json unreadable.
+   */
+  connections: z.array(z.unknown()).default([]),
+  outbox: z.array(z.unknown()).default([]),
 })
 export type AppData = z.infer<typeof appDataSchema>
 
-function emptyData(): AppData {
-  return { version: 1, identity: null, cases: [], secrets: {} }
+export function emptyAppData(): AppData {
+  return appDataSchema.parse({ version: 1, identity: null, cases: [], secrets: {} })
 }
 
 /** How long a burst of small changes (last-activity times) is gathered before one write. */
@@ -42,7 +64,7 @@ export class AppStore {
   static async open(folder: string, now: () => Date = () => new Date()): Promise<AppStore> {
     mkdirSync(folder, { recursive: true })
     const file = join(folder, 'app.json')
-    const db = new Low<AppData>(new JSONFile<AppData>(file), emptyData())
+    const db = new Low<AppData>(new JSONFile<AppData>(file), emptyAppData())
     const store = new AppStore(db, file)
     try {
       await db.read()
@@ -50,7 +72,7 @@ export class AppStore {
     } catch (error) {
       const keptAs = keptAsidePath(file, 'unreadable', now())
       if (existsSync(file)) renameSync(file, keptAs)
-      db.data = emptyData()
+      db.data = emptyAppData()
       store.notices.push({
         id: 'app-json-unreadable',
         level: 'warning',

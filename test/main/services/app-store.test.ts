@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AppStore } from '../../../src/main/services/app-store'
+import { AppStore, emptyAppData } from '../../../src/main/services/app-store'
 import { useTempFolder } from '../../fixtures/temp-folder'
 
 const tempFolder = useTempFolder()
@@ -24,7 +24,7 @@ describe('AppStore', () => {
   it('starts with empty data when there is no app.json yet', async () => {
     const store = await AppStore.open(tempFolder())
 
-    expect(store.data).toEqual({ version: 1, identity: null, cases: [], secrets: {} })
+    expect(store.data).toEqual(emptyAppData())
     expect(store.notices).toEqual([])
   })
 
@@ -71,7 +71,7 @@ describe('AppStore', () => {
       expect(kept).toHaveLength(1)
       const keptAs = join(folder, kept[0] ?? '')
       expect(readFileSync(keptAs, 'utf8')).toBe(contents)
-      expect(store.data).toEqual({ version: 1, identity: null, cases: [], secrets: {} })
+      expect(store.data).toEqual(emptyAppData())
       expect(store.notices).toHaveLength(1)
       expect(store.notices[0]).toMatchObject({ level: 'warning' })
       expect(store.notices[0]?.message).toContain(keptAs)
@@ -113,5 +113,26 @@ describe('AppStore', () => {
     const reopened = await AppStore.open(folder)
     expect(reopened.data.identity).toEqual(IDENTITY)
     await expect(reopened.flush()).resolves.toBeUndefined()
+  })
+})
+
+describe('AppStore with an app.json from before settings existed', () => {
+  it('reads it and fills in default settings, an empty outbox and no connections', async () => {
+    const folder = tempFolder()
+    const older = { version: 1, identity: IDENTITY, cases: [], secrets: {} }
+    writeFileSync(join(folder, 'app.json'), JSON.stringify(older))
+
+    const store = await AppStore.open(folder)
+
+    expect(store.notices).toEqual([])
+    expect(store.data.identity).toEqual(IDENTITY)
+    expect(store.data.settings).toEqual({
+      hostOnLan: false,
+      signalingPort: 4444,
+      signalingUrls: [],
+      relayUrl: '',
+    })
+    expect(store.data.outbox).toEqual([])
+    expect(store.data.connections).toEqual([])
   })
 })

@@ -1,0 +1,138 @@
+/**
+ * One interface for every help desk Swarmroom exports to. A connector reads a ticket, adds an
+ * internal note or a public reply, and lists the ticket's latest comments (so that a retry
+ * after a timeout can see whether the first attempt landed). Each vendor is one small module
+ * in this folder using `fetch`; none of them imports electron.
+ */
+import { z } from 'zod'
+
+export const CONNECTOR_KINDS = [
+  'zendesk',
+  'freshdesk',
+  'helpscout',
+  'intercom',
+  'jira',
+  'zammad',
+  'webhook',
+] as const
+export type ConnectorKind = (typeof CONNECTOR_KINDS)[number]
+
+/** What Swarmroom posts: the same content as HTML and as plain text; each vendor takes one. */
+export interface PostContent {
+  html: string
+  text: string
+}
+
+export interface TicketInfo {
+  id: string
+  subject: string
+  /** The requester's name or email, as the help desk shows it. */
+  requester: string
+  /** The vendor's own status word (open, pending, "Waiting for support", …). */
+  status: string
+  /** ISO time of the ticket's last change, as the vendor reports it ('' if it does not). */
+  updatedAt: string
+  /** A link an agent can open in the browser ('' when unknown). */
+  url: string
+}
+
+export interface TicketComment {
+  id: string
+  /** True for a reply the customer sees, false for an internal note. */
+  public: boolean
+  /** The comment as plain text (HTML stripped), for comparing with what Swarmroom sent. */
+  text: string
+  createdAt: string
+}
+
+export interface PostResult {
+  /** The vendor's id of the new comment, note or article ('' when the vendor returns none). */
+  id: string
+}
+
+export interface Connector {
+  readonly kind: ConnectorKind
+  /** Checks the credentials with a cheap authenticated request; says who it is connected as. */
+  testConnection(): Promise<string>
+  readTicket(ticketId: string): Promise<TicketInfo>
+  /** The ticket's most recent comments, oldest first (at most the last page). */
+  recentComments(ticketId: string): Promise<TicketComment[]>
+  addInternalNote(ticketId: string, content: PostContent): Promise<PostResult>
+  addPublicReply(ticketId: string, content: PostContent): Promise<PostResult>
+}
+
+/**
+ * Why a help-desk request failed, so the outbox knows whether to retry:
+ * - `auth`: credentials rejected (401/403); the user must fix the connection.
+ * - `not-found`: the ticket (or endpoint) does not exist (404).
+ * - `rejected`: the vendor refused the content (400/422); `message` carries the vendor's words.
+ * - `rate-limited`: 429; `retryAt` says when the vendor allows the next request.
+ * - `unreachable`: no answer (DNS, refused, dropped connection, 5xx): retry later.
+ * - `timeout`: no answer in time. The request may still have landed.
+ */
+export type HelpDeskErrorKind =
+  | 'auth'
+  | 'not-found'
+  | 'rejected'
+  | 'rate-limited'
+  | 'unreachable'
+  | 'timeout'
+
+export class HelpDeskError extends Error {
+  readonly kind: HelpDeskErrorKind
+  readonly status: number | undefined
+  /** When to try again (rate limits). */
+  readonly retryAt: Date | undefined
+
+  constructor(
+    kind: HelpDeskErrorKind,
+    message: string,
+    options: { status?: number; retryAt?: Date; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause })
+    this.name = 'HelpDeskError'
+    this.kind = kind
+    this.status = options.status
+    this.retryAt = options.retryAt
+  }
+
+  /** Whether the outcome of the request is unknown (it may have been applied). */
+  get mayHaveLanded(): boolean {
+    return this.kind === 'timeout' || (this.kind === 'unreachable' && this.status === undefined)
+  }
+}
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .url('Enter the full address, starting with https://')
+  .refine((value) => /^https?:\/\//i.test(value), 'The address must start with https://')
+
+/** Each vendor's settings: only what that vendor needs. Secrets are kept apart (see secretKeys). */
+export const connectionConfigSchemas = {
+  zendesk: z.object({ baseUrl: httpsUrl, email: z.string().trim().email() }),
+  freshdesk: z.object({ baseUrl: httpsUrl }),
+  helpscout: z.object({ baseUrl: httpsUrl, appId: z.string().trim().min(1) }),
+  intercom: z.object({ baseUrl: httpsUrl, adminId: z.string().trim().min(1) }),
+  jira: z.object({ baseUrl: httpsUrl, email: z.string().trim().email() }),
+  zammad: z.object({ baseUrl: httpsUrl }),
+  webhook: z.object({ url: httpsUrl }),
+} as const satisfies Record<ConnectorKind, z.ZodType>
+
+/** The one secret each vendor needs, by name: stored with safeStorage, never sent to the renderer. */
+export const SECRET_NAMES: Record<ConnectorKind, string> = {
+  zendesk: 'API token',
+  freshdesk: 'API key',
+  helpscout: 'App secret',
+  intercom: 'Access token',
+  jira: 'API token',
+  zammad: 'Access token',
+  webhook: 'Signing secret',
+}
+
+export interface ConnectorOptions {
+  /** Milliseconds before a request counts as timed out. @default 20000 */
+  timeoutMs?: number
+  /** Injected for tests; the global fetch otherwise. */
+  fetch?: typeof fetch
+}
