@@ -71,12 +71,7 @@ export interface Connector {
  * - `timeout`: no answer in time. The request may still have landed.
  */
 export type HelpDeskErrorKind =
-  | 'auth'
-  | 'not-found'
-  | 'rejected'
-  | 'rate-limited'
-  | 'unreachable'
-  | 'timeout'
+  'auth' | 'not-found' | 'rejected' | 'rate-limited' | 'unreachable' | 'timeout'
 
 export class HelpDeskError extends Error {
   readonly kind: HelpDeskErrorKind
