@@ -34,7 +34,7 @@ describe('building a connector from a stored connection', () => {
     ['jira', { baseUrl: 'https://acme.atlassian.net', email: 'dana@acme.test' }],
     ['zammad', { baseUrl: 'https://help.acme.com' }],
     ['webhook', { url: 'https://hooks.acme.com/swarmroom' }],
-  ])('builds a %s connector', (kind, config) => {
+  ])('builds the %s connector', (kind, config) => {
     const connector = createConnector({ id: 'c', kind, label: 'Desk', config }, 'secret')
     expect(connector.kind).toBe(kind)
   })
