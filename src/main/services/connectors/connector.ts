@@ -78,21 +78,29 @@ export class HelpDeskError extends Error {
   readonly status: number | undefined
   /** When to try again (rate limits). */
   readonly retryAt: Date | undefined
+  /** Set when the connector knows better than the kind and status (see mayHaveLanded). */
+  private readonly landed: boolean | undefined
 
   constructor(
     kind: HelpDeskErrorKind,
     message: string,
-    options: { status?: number; retryAt?: Date; cause?: unknown } = {},
+    options: { status?: number; retryAt?: Date; mayHaveLanded?: boolean; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause })
     this.name = 'HelpDeskError'
     this.kind = kind
     this.status = options.status
     this.retryAt = options.retryAt
+    this.landed = options.mayHaveLanded
   }
 
-  /** Whether the outcome of the request is unknown (it may have been applied). */
+  /**
+   * Whether the outcome of the request is unknown (it may have been applied). By default a
+   * timeout or a connection lost without an answer; a connector passes `mayHaveLanded: false`
+   * when the request provably never left (the host was not found or refused the connection).
+   */
   get mayHaveLanded(): boolean {
+    if (this.landed !== undefined) return this.landed
     return this.kind === 'timeout' || (this.kind === 'unreachable' && this.status === undefined)
   }
 }
@@ -113,6 +121,9 @@ export const connectionConfigSchemas = {
   zammad: z.object({ baseUrl: httpsUrl }),
   webhook: z.object({ url: httpsUrl }),
 } as const satisfies Record<ConnectorKind, z.ZodType>
+
+/** One vendor's validated settings, e.g. `ConnectionConfig<'zendesk'>`. */
+export type ConnectionConfig<K extends ConnectorKind> = z.infer<(typeof connectionConfigSchemas)[K]>
 
 /** The one secret each vendor needs, by name: stored with safeStorage, never sent to the renderer. */
 export const SECRET_NAMES: Record<ConnectorKind, string> = {
