@@ -1,7 +1,15 @@
 /** The `members` map: everyone who has taken part in the case. */
 import type * as Y from 'yjs'
 import { z } from 'zod'
-import { MEMBER_ROLES, TOP_LEVEL, type CaseMember, type MemberRole } from './schema'
+import {
+  EXPERTISE,
+  MEMBER_ROLES,
+  TOP_LEVEL,
+  type CaseMember,
+  type Expertise,
+  type MemberRole,
+} from './schema'
+import { logEvent } from './timeline'
 
 export interface MemberIdentity {
   memberId: string
@@ -13,7 +21,7 @@ const memberSchema = z.object({
   name: z.string().catch('Unknown member'),
   color: z.string().catch('#6b7280'),
   role: z.enum(MEMBER_ROLES).catch('contributor'),
-  expertise: z.string().catch(''),
+  expertise: z.enum([...EXPERTISE, '']).catch(''),
 })
 
 export function membersMap(doc: Y.Doc): Y.Map<unknown> {
@@ -35,8 +43,49 @@ export function ensureMember(doc: Y.Doc, identity: MemberIdentity, role: MemberR
   members.set(identity.memberId, member)
 }
 
+/**
+ * A member opens the case: `ensureMember`, and their first visit is logged as `joined`, with
+ * an id of their own so that two windows opening at once log it once.
+ */
+export function joinCase(
+  doc: Y.Doc,
+  identity: MemberIdentity,
+  role: MemberRole,
+  now: Date = new Date(),
+): void {
+  const isNew = !membersMap(doc).has(identity.memberId)
+  doc.transact(() => {
+    ensureMember(doc, identity, role)
+    if (!isNew) return
+    const text = `${identity.name} joined the case.`
+    logEvent(doc, identity.memberId, 'joined', text, {}, { id: `joined:${identity.memberId}`, now })
+  })
+}
+
 export function readMembers(doc: Y.Doc): Map<string, CaseMember> {
   const result = new Map<string, CaseMember>()
   membersMap(doc).forEach((value, id) => result.set(id, memberSchema.parse(value)))
   return result
+}
+
+export function readMember(doc: Y.Doc, memberId: string): CaseMember | undefined {
+  const value = membersMap(doc).get(memberId)
+  return value === undefined ? undefined : memberSchema.parse(value)
+}
+
+/** The member's display name, for event texts and exports. */
+export function memberName(doc: Y.Doc, memberId: string): string {
+  return readMember(doc, memberId)?.name ?? 'Unknown member'
+}
+
+/** Writes a member's role and expertise as they are; permission checks are the caller's. */
+export function writeMemberRole(
+  doc: Y.Doc,
+  memberId: string,
+  role: MemberRole,
+  expertise: Expertise | '',
+): void {
+  const member = readMember(doc, memberId)
+  if (!member) throw new Error('That person is not a member of this case.')
+  membersMap(doc).set(memberId, { ...member, role, expertise })
 }

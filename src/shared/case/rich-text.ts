@@ -53,9 +53,18 @@ function blockText(element: Y.XmlElement): string {
   return parts.join(hasBlockChildren ? '\n' : '')
 }
 
-function textOf(text: Y.XmlText): string {
+/** The characters of one text node, without its formatting. */
+export function textOf(text: Y.XmlText): string {
   return text
     .toDelta()
     .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
     .join('')
+}
+
+/** Every text node under the fragment, in document order. */
+export function textNodes(parent: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
+  return parent.toArray().flatMap((child) => {
+    if (child instanceof Y.XmlText) return [child]
+    return child instanceof Y.XmlElement ? textNodes(child) : []
+  })
 }

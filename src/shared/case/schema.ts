@@ -70,14 +70,43 @@ export const SWARM_TYPE_NAMES: Record<SwarmType, string> = {
 export const CASE_STATUSES = ['triage', 'swarming', 'resolved', 'reviewed'] as const
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 
-export const ACTION_KINDS = [
+export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
+  triage: 'Triage',
+  swarming: 'Swarming',
+  resolved: 'Resolved',
+  reviewed: 'Reviewed',
+}
+
+/** Timeline entries people write. */
+export const PERSON_ACTION_KINDS = [
   'tried',
   'found',
   'decided',
   'customer-contact',
-  'handoff',
   'note',
 ] as const
+export type PersonActionKind = (typeof PERSON_ACTION_KINDS)[number]
+
+/** Timeline entries the app writes for what happens to the case; never editable. */
+export const EVENT_KINDS = [
+  'joined',
+  'role-changed',
+  'ownership-offered',
+  'ownership-accepted',
+  'handoff',
+  'escalation',
+  'review-requested',
+  'changes-requested',
+  'approved',
+  'approval-withdrawn',
+  'update-sent',
+  'status-changed',
+  'export',
+  'signed-off',
+] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+
+export const ACTION_KINDS = [...PERSON_ACTION_KINDS, ...EVENT_KINDS] as const
 export type ActionKind = (typeof ACTION_KINDS)[number]
 
 export const ACTION_KIND_NAMES: Record<ActionKind, string> = {
@@ -85,12 +114,48 @@ export const ACTION_KIND_NAMES: Record<ActionKind, string> = {
   found: 'Found',
   decided: 'Decided',
   'customer-contact': 'Customer contact',
-  handoff: 'Handoff',
   note: 'Note',
+  joined: 'Joined',
+  'role-changed': 'Role changed',
+  'ownership-offered': 'Ownership offered',
+  'ownership-accepted': 'Ownership accepted',
+  handoff: 'Handoff',
+  escalation: 'Escalation',
+  'review-requested': 'Review requested',
+  'changes-requested': 'Changes requested',
+  approved: 'Approved',
+  'approval-withdrawn': 'Approval withdrawn',
+  'update-sent': 'Update sent',
+  'status-changed': 'Status changed',
+  export: 'Export',
+  'signed-off': 'Signed off',
+}
+
+export function isPersonActionKind(kind: ActionKind): kind is PersonActionKind {
+  return (PERSON_ACTION_KINDS as readonly string[]).includes(kind)
 }
 
 export const MEMBER_ROLES = ['owner', 'contributor', 'approver', 'lead', 'observer'] as const
 export type MemberRole = (typeof MEMBER_ROLES)[number]
+
+export const MEMBER_ROLE_NAMES: Record<MemberRole, string> = {
+  owner: 'Case owner',
+  contributor: 'Contributor',
+  approver: 'Approver',
+  lead: 'Lead',
+  observer: 'Observer',
+}
+
+export const EXPERTISE = ['billing', 'product', 'engineering', 'account', 'other'] as const
+export type Expertise = (typeof EXPERTISE)[number]
+
+export const EXPERTISE_NAMES: Record<Expertise, string> = {
+  billing: 'Billing',
+  product: 'Product',
+  engineering: 'Engineering',
+  account: 'Account management',
+  other: 'Other',
+}
 
 export const ticketSchema = z.object({
   system: z.enum(HELP_DESKS),
@@ -133,6 +198,8 @@ export interface ActionEntry {
   outcome: string
   /** ISO time of the author's last edit; absent when never edited. */
   editedAt?: string
+  /** App events only: what the event is about (see docs/case-schema.md, Timeline events). */
+  data?: Record<string, unknown>
 }
 
 /** A value of the `members` map, keyed by member id. */
@@ -140,7 +207,121 @@ export interface CaseMember {
   name: string
   color: string
   role: MemberRole
-  expertise: string
+  expertise: Expertise | ''
+}
+
+/** `meta.ownershipOffer`: a hand-over waiting for the new owner to accept. */
+export interface OwnershipOffer {
+  to: string
+  by: string
+  at: string
+}
+
+export const RESPONSIBILITIES = [
+  'customerUpdates',
+  'exceptions',
+  'engineering',
+  'closeLoop',
+] as const
+export type Responsibility = (typeof RESPONSIBILITIES)[number]
+
+export const RESPONSIBILITY_NAMES: Record<Responsibility, string> = {
+  customerUpdates: 'Updates the customer',
+  exceptions: 'Approves exceptions',
+  engineering: 'Decides on an engineering issue',
+  closeLoop: 'Closes the loop',
+}
+
+/** `meta.responsibilities`: member ids; `""` or a missing key means the case owner. */
+export type Responsibilities = Record<Responsibility, string>
+
+export const APPROVAL_STATES = [
+  'draft',
+  'review-requested',
+  'changes-requested',
+  'approved',
+] as const
+export type ApprovalState = (typeof APPROVAL_STATES)[number]
+
+/** The `approval` map. */
+export interface ApprovalRecord {
+  state: ApprovalState
+  requestedBy?: string
+  requestedAt?: string
+  approvedBy?: string
+  approvedAt?: string
+  contentHash?: string
+  withdrawnAt?: string
+}
+
+export const SUGGESTION_STATES = ['open', 'accepted', 'rejected'] as const
+export type SuggestionState = (typeof SUGGESTION_STATES)[number]
+
+/** One entry of the `suggestions` array: a proposed change to the customer update. */
+export interface Suggestion {
+  id: string
+  by: string
+  at: string
+  find: string
+  replace: string
+  state: SuggestionState
+  decidedBy?: string
+  decidedAt?: string
+}
+
+export interface TicketResult {
+  system: HelpDesk
+  ticketId: string
+  commentId: string
+}
+
+/** One entry of the `updates` array: a customer update as sent. */
+export interface SentUpdate {
+  id: string
+  sentAt: string
+  by: string
+  text: string
+  html: string
+  contentHash: string
+  via: 'manual' | HelpDesk
+  ticketResult?: TicketResult
+}
+
+/** One entry of the `exports` array: what reached the help desk. */
+export interface ExportRecord {
+  id: string
+  at: string
+  by: string
+  system: HelpDesk
+  ticketId: string
+  parts: 'note' | 'reply' | 'both'
+  state: 'queued' | 'sent' | 'failed'
+  noteId?: string
+  replyId?: string
+  error?: string
+  unapprovedOverride?: boolean
+}
+
+/** One entry of the `reviewComments` array; `start`/`end` are Y.RelativePosition JSON. */
+export interface ReviewComment {
+  id: string
+  section: SectionName
+  start: Record<string, unknown>
+  end: Record<string, unknown>
+  quote: string
+  text: string
+  by: string
+  at: string
+  resolved: boolean
+}
+
+/** One entry of the `snapshots` array. */
+export interface SnapshotRecord {
+  at: string
+  by: string
+  label: string
+  /** Base64 of `Y.encodeSnapshot`. */
+  snapshot: string
 }
 
 /** The top-level shared types, by name. */
@@ -150,6 +331,10 @@ export const TOP_LEVEL = {
   members: 'members',
   updates: 'updates',
   approval: 'approval',
+  suggestions: 'suggestions',
   exports: 'exports',
   review: 'review',
+  reviewComments: 'reviewComments',
+  users: 'users',
+  snapshots: 'snapshots',
 } as const

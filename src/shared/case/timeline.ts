@@ -1,10 +1,22 @@
-/** The `actions` array: what the swarm tried, found and decided, one Y.Map per entry. */
+/**
+ * The `actions` array: what the swarm tried, found and decided, one Y.Map per entry, and the
+ * events the app logs about the case (hand-overs, approvals, status changes).
+ */
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { ACTION_KINDS, TOP_LEVEL, type ActionEntry } from './schema'
+import {
+  ACTION_KINDS,
+  EVENT_KINDS,
+  PERSON_ACTION_KINDS,
+  TOP_LEVEL,
+  type ActionEntry,
+  type ActionKind,
+  type EventKind,
+} from './schema'
+import { takeSnapshot } from './snapshots'
 
 export const actionInputSchema = z.object({
-  kind: z.enum(ACTION_KINDS),
+  kind: z.enum(PERSON_ACTION_KINDS),
   text: z.string().trim().min(1, 'Say what happened.').max(20_000),
   outcome: z.string().trim().max(20_000),
 })
@@ -18,21 +30,50 @@ const entrySchema = z.object({
   text: z.string().catch(''),
   outcome: z.string().catch(''),
   editedAt: z.string().optional().catch(undefined),
+  data: z.record(z.string(), z.unknown()).optional().catch(undefined),
 })
+
+export interface EventOptions {
+  /** A deterministic id, for events several members could log at once; readers keep one. */
+  id?: string
+  now?: Date
+}
+
+export interface ActionFilter {
+  kinds?: readonly ActionKind[]
+  authors?: readonly string[]
+}
 
 export function actionsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
   return doc.getArray(TOP_LEVEL.actions)
 }
 
-/** Entries in the order they were added; anything a peer wrote that is not an entry is skipped. */
+/**
+ * Entries in the order they were added; anything a peer wrote that is not an entry is skipped,
+ * and of several entries with one id (an event two members logged at once) the first is kept.
+ */
 export function listActions(doc: Y.Doc): ActionEntry[] {
   const entries: ActionEntry[] = []
+  const seen = new Set<string>()
   for (const item of actionsArray(doc).toArray()) {
     if (!(item instanceof Y.Map)) continue
     const parsed = entrySchema.safeParse(item.toJSON())
-    if (parsed.success) entries.push(stripUndefined(parsed.data))
+    if (!parsed.success || seen.has(parsed.data.id)) continue
+    seen.add(parsed.data.id)
+    entries.push(stripUndefined(parsed.data))
   }
   return entries
+}
+
+export function filterActions(
+  entries: readonly ActionEntry[],
+  filter: ActionFilter,
+): ActionEntry[] {
+  return entries.filter(
+    (entry) =>
+      (filter.kinds === undefined || filter.kinds.includes(entry.kind)) &&
+      (filter.authors === undefined || filter.authors.includes(entry.author)),
+  )
 }
 
 export function addAction(
@@ -43,18 +84,38 @@ export function addAction(
 ): string {
   const { kind, text, outcome } = actionInputSchema.parse(input)
   const id = globalThis.crypto.randomUUID()
-  const entry = new Y.Map<unknown>()
-  const values: Record<string, string> = {
-    id,
-    time: now.toISOString(),
-    author,
-    kind,
-    text,
-    outcome,
-  }
-  for (const [key, value] of Object.entries(values)) entry.set(key, value)
-  actionsArray(doc).push([entry])
+  pushEntry(doc, { id, time: now.toISOString(), author, kind, text, outcome })
   return id
+}
+
+/**
+ * Logs what happened to the case as an app event, and keeps a snapshot of the case at that
+ * moment, event included, for the review's history. An event whose id is already here is not
+ * logged twice.
+ */
+export function logEvent(
+  doc: Y.Doc,
+  author: string,
+  kind: EventKind,
+  text: string,
+  data: Record<string, unknown>,
+  options: EventOptions = {},
+): string {
+  const id = options.id ?? globalThis.crypto.randomUUID()
+  const now = options.now ?? new Date()
+  const exists = actionsArray(doc)
+    .toArray()
+    .some((item) => item instanceof Y.Map && item.get('id') === id)
+  if (exists) return id
+  doc.transact(() => {
+    pushEntry(doc, { id, time: now.toISOString(), author, kind, text, outcome: '' }, data)
+    takeSnapshot(doc, author, text, now)
+  })
+  return id
+}
+
+export function isEvent(entry: Pick<ActionEntry, 'kind'>): boolean {
+  return (EVENT_KINDS as readonly string[]).includes(entry.kind)
 }
 
 export function editAction(
@@ -79,6 +140,13 @@ export function deleteAction(doc: Y.Doc, id: string, author: string): void {
   actionsArray(doc).delete(index, 1)
 }
 
+function pushEntry(doc: Y.Doc, values: Record<string, string>, data?: object): void {
+  const entry = new Y.Map<unknown>()
+  for (const [key, value] of Object.entries(values)) entry.set(key, value)
+  if (data !== undefined) entry.set('data', { ...data })
+  actionsArray(doc).push([entry])
+}
+
 function findOwnEntry(
   doc: Y.Doc,
   id: string,
@@ -88,6 +156,10 @@ function findOwnEntry(
   const index = items.findIndex((item) => item instanceof Y.Map && item.get('id') === id)
   const entry = items[index]
   if (!entry) throw new Error('That timeline entry no longer exists.')
+  const kind = entrySchema.shape.kind.parse(entry.get('kind'))
+  if (isEvent({ kind }) || entry.has('data')) {
+    throw new Error('Events the app logged stay as they are: they cannot be edited or deleted.')
+  }
   if (entry.get('author') !== author) {
     throw new Error('Only the author of a timeline entry can change it.')
   }
@@ -95,6 +167,10 @@ function findOwnEntry(
 }
 
 function stripUndefined(entry: z.infer<typeof entrySchema>): ActionEntry {
-  const { editedAt, ...rest } = entry
-  return editedAt === undefined ? rest : { ...rest, editedAt }
+  const { editedAt, data, ...rest } = entry
+  return {
+    ...rest,
+    ...(editedAt === undefined ? {} : { editedAt }),
+    ...(data === undefined ? {} : { data }),
+  }
 }

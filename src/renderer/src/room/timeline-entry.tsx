@@ -1,5 +1,10 @@
 import { useState } from 'react'
-import { ACTION_KIND_NAMES, type ActionEntry, type CaseMember } from '@shared/case/schema'
+import {
+  ACTION_KIND_NAMES,
+  isPersonActionKind,
+  type ActionEntry,
+  type CaseMember,
+} from '@shared/case/schema'
 import type { ActionInput } from '@shared/case/timeline'
 import { ConfirmDialog } from '../common/confirm-dialog'
 import { clockTime } from '../common/format'
@@ -18,7 +23,8 @@ export function TimelineEntry(props: TimelineEntryProps): React.JSX.Element {
   const [editing, setEditing] = useState(false)
   const [confirming, setConfirming] = useState(false)
 
-  if (editing) {
+  // Events the app logged (hand-overs, approvals) are never edited or deleted.
+  if (editing && isPersonActionKind(entry.kind)) {
     return (
       <li className="timeline-entry timeline-entry--editing">
         <TimelineForm
@@ -50,7 +56,7 @@ export function TimelineEntry(props: TimelineEntryProps): React.JSX.Element {
       </div>
       <p className="timeline-entry__text">{entry.text}</p>
       {entry.outcome && <p className="timeline-entry__outcome">Outcome: {entry.outcome}</p>}
-      {isOwn && (
+      {isOwn && isPersonActionKind(entry.kind) && (
         <div className="timeline-entry__actions">
           <button className="button button--quiet" onClick={() => setEditing(true)}>
             Edit

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { ACTION_KINDS, ACTION_KIND_NAMES, type ActionKind } from '@shared/case/schema'
+import { ACTION_KIND_NAMES, PERSON_ACTION_KINDS, type PersonActionKind } from '@shared/case/schema'
 import type { ActionInput } from '@shared/case/timeline'
 
 interface TimelineFormProps {
@@ -41,9 +41,11 @@ export function TimelineForm(props: TimelineFormProps): React.JSX.Element {
           <span>Kind</span>
           <select
             value={entry.kind}
-            onChange={(event) => setEntry({ ...entry, kind: event.target.value as ActionKind })}
+            onChange={(event) =>
+              setEntry({ ...entry, kind: event.target.value as PersonActionKind })
+            }
           >
-            {ACTION_KINDS.map((kind) => (
+            {PERSON_ACTION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {ACTION_KIND_NAMES[kind]}
               </option>

@@ -1,0 +1,68 @@
+/**
+ * The internal note for the ticket: the whole case as the swarm left it, so whoever opens the
+ * ticket later knows what happened without the app.
+ */
+import type * as Y from 'yjs'
+import { readMeta, section } from '../case-doc'
+import { memberName, readMembers } from '../members'
+import { readResponsibilities } from '../responsibilities'
+import {
+  EXPERTISE_NAMES,
+  MEMBER_ROLE_NAMES,
+  RESPONSIBILITIES,
+  RESPONSIBILITY_NAMES,
+  SECTION_TITLES,
+  type SectionName,
+} from '../schema'
+import { listActions } from '../timeline'
+import { caseFields, timelineLine } from './case-facts'
+import { renderNote, type NoteBlock, type RenderedNote } from './note-blocks'
+
+export function caseNote(doc: Y.Doc): RenderedNote {
+  return renderNote(caseNoteBlocks(doc))
+}
+
+export function caseNoteBlocks(doc: Y.Doc): NoteBlock[] {
+  const entries = listActions(doc).filter((entry) => entry.kind !== 'joined')
+  return [
+    { kind: 'heading', level: 1, text: `Swarm case: ${readMeta(doc).title}` },
+    { kind: 'fields', fields: caseFields(doc) },
+    ...sectionBlocks(doc, 'summary'),
+    ...sectionBlocks(doc, 'impact'),
+    { kind: 'heading', level: 2, text: 'Actions taken' },
+    entries.length === 0
+      ? { kind: 'paragraph', text: 'Nothing was logged.', emphasis: true }
+      : { kind: 'list', items: entries.map((entry) => timelineLine(doc, entry)) },
+    ...sectionBlocks(doc, 'history'),
+    ...sectionBlocks(doc, 'expertise'),
+    ...ownershipBlocks(doc),
+    ...sectionBlocks(doc, 'postIncident'),
+  ]
+}
+
+export function sectionBlocks(doc: Y.Doc, name: SectionName): NoteBlock[] {
+  return [
+    { kind: 'heading', level: 2, text: SECTION_TITLES[name] },
+    { kind: 'section', fragment: section(doc, name), empty: 'Not written.' },
+  ]
+}
+
+function ownershipBlocks(doc: Y.Doc): NoteBlock[] {
+  const responsibilities = readResponsibilities(doc)
+  const members = [...readMembers(doc).values()].map((member) => {
+    const expertise = member.expertise === '' ? '' : `, ${EXPERTISE_NAMES[member.expertise]}`
+    return `${member.name}: ${MEMBER_ROLE_NAMES[member.role]}${expertise}`
+  })
+  return [
+    { kind: 'heading', level: 2, text: 'Ownership and responsibilities' },
+    {
+      kind: 'fields',
+      fields: RESPONSIBILITIES.map((key) => [
+        RESPONSIBILITY_NAMES[key],
+        memberName(doc, responsibilities[key]),
+      ]),
+    },
+    { kind: 'heading', level: 3, text: 'Swarm members' },
+    { kind: 'list', items: members },
+  ]
+}

@@ -1,0 +1,103 @@
+/**
+ * What the three renderers (Markdown, HTML, plain text) share: reading blocks, their
+ * attributes and their marked-up text out of a section fragment stored the y-prosemirror way.
+ */
+import * as Y from 'yjs'
+import { isPromptText } from '../prompts'
+import { fragmentToPlainText } from '../rich-text'
+
+export interface InlineMarks {
+  bold: boolean
+  italic: boolean
+  underline: boolean
+  strike: boolean
+  code: boolean
+  /** The link's target, only when it is an http(s) address. */
+  href?: string
+}
+
+export type InlinePiece = { kind: 'text'; text: string; marks: InlineMarks } | { kind: 'break' }
+
+/** The blocks of a fragment or element; prompt paragraphs are not content and are left out. */
+export function blocksOf(parent: Y.XmlFragment | Y.XmlElement): (Y.XmlElement | Y.XmlText)[] {
+  return parent.toArray().flatMap((child): (Y.XmlElement | Y.XmlText)[] => {
+    if (child instanceof Y.XmlElement) return isPromptParagraph(child) ? [] : [child]
+    return child instanceof Y.XmlText ? [child] : []
+  })
+}
+
+export function isPromptParagraph(element: Y.XmlElement): boolean {
+  return element.nodeName === 'paragraph' && isPromptText(fragmentToPlainText(element))
+}
+
+/** The text of a block with its marks, and hard breaks, in order. */
+export function inlinePieces(element: Y.XmlElement | Y.XmlText): InlinePiece[] {
+  const children = element instanceof Y.XmlText ? [element] : element.toArray()
+  return children.flatMap((child): InlinePiece[] => {
+    if (child instanceof Y.XmlText) return textPieces(child)
+    if (child instanceof Y.XmlElement && child.nodeName === 'hardBreak') return [{ kind: 'break' }]
+    if (child instanceof Y.XmlElement) return inlinePieces(child)
+    return []
+  })
+}
+
+/** Only http(s) links are kept: anything else (javascript:, file:, data:) renders as text. */
+export function safeHref(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  try {
+    const url = new URL(value)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function headingLevel(element: Y.XmlElement): number {
+  const level = Number(element.getAttribute('level'))
+  return Number.isInteger(level) ? Math.min(6, Math.max(1, level)) : 1
+}
+
+export function listStart(element: Y.XmlElement): number {
+  const start = Number(element.getAttribute('start') ?? 1)
+  return Number.isSafeInteger(start) && start >= 0 ? start : 1
+}
+
+/** A code block's language, when it is a plain name such as `sql` or `c++`. */
+export function codeLanguage(element: Y.XmlElement): string {
+  const language = element.getAttribute('language')
+  return typeof language === 'string' && /^[\w#+.-]{1,30}$/.test(language) ? language : ''
+}
+
+/** The text of a code block, ignoring any marks. */
+export function codeText(element: Y.XmlElement): string {
+  return inlinePieces(element)
+    .map((piece) => (piece.kind === 'text' ? piece.text : '\n'))
+    .join('')
+}
+
+function textPieces(text: Y.XmlText): InlinePiece[] {
+  const ops = text.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[]
+  return ops.flatMap((op): InlinePiece[] => {
+    if (typeof op.insert !== 'string' || op.insert === '') return []
+    return [{ kind: 'text', text: op.insert, marks: marksOf(op.attributes ?? {}) }]
+  })
+}
+
+function marksOf(attributes: Record<string, unknown>): InlineMarks {
+  // Marks that may overlap are stored as `name--hash` by y-prosemirror; the name is what counts.
+  const named = new Map<string, unknown>()
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined) named.set(key.split('--')[0] ?? key, value)
+  }
+  const link = named.get('link')
+  const href =
+    typeof link === 'object' && link !== null ? safeHref(Reflect.get(link, 'href')) : undefined
+  return {
+    bold: named.has('bold'),
+    italic: named.has('italic'),
+    underline: named.has('underline'),
+    strike: named.has('strike'),
+    code: named.has('code'),
+    ...(href === undefined ? {} : { href }),
+  }
+}

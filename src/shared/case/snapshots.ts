@@ -1,0 +1,70 @@
+/**
+ * The `snapshots` array: moments of the case worth going back to in review. A snapshot is
+ * only a state vector and a delete set; the text itself stays in the document because case
+ * documents are created with garbage collection off.
+ */
+import * as Y from 'yjs'
+import { fromBase64, toBase64 } from 'lib0/buffer'
+import { z } from 'zod'
+import { TOP_LEVEL, type SnapshotRecord } from './schema'
+
+const recordSchema = z.object({
+  at: z.string(),
+  by: z.string().catch(''),
+  label: z.string().catch(''),
+  snapshot: z.string(),
+})
+
+export function snapshotsArray(doc: Y.Doc): Y.Array<unknown> {
+  return doc.getArray(TOP_LEVEL.snapshots)
+}
+
+/** Records the case as it is now. */
+export function takeSnapshot(
+  doc: Y.Doc,
+  by: string,
+  label: string,
+  now: Date = new Date(),
+): SnapshotRecord {
+  const record: SnapshotRecord = {
+    at: now.toISOString(),
+    by,
+    label: label.slice(0, 200),
+    snapshot: toBase64(Y.encodeSnapshot(Y.snapshot(doc))),
+  }
+  snapshotsArray(doc).push([record])
+  return record
+}
+
+/** The snapshots in the order they were taken; malformed entries from peers are skipped. */
+export function listSnapshots(doc: Y.Doc): SnapshotRecord[] {
+  const records: SnapshotRecord[] = []
+  for (const item of snapshotsArray(doc).toArray()) {
+    const parsed = recordSchema.safeParse(item)
+    if (parsed.success) records.push(parsed.data)
+  }
+  return records
+}
+
+/** A new, separate document holding the case as it was at the snapshot. */
+export function caseAt(doc: Y.Doc, record: SnapshotRecord): Y.Doc {
+  if (doc.gc) {
+    throw new Error(
+      'This case was opened with garbage collection on, so its earlier moments cannot be shown.',
+    )
+  }
+  let snapshot: Y.Snapshot
+  try {
+    snapshot = Y.decodeSnapshot(fromBase64(record.snapshot))
+  } catch {
+    throw new Error(`The snapshot "${record.label}" is damaged and cannot be shown.`)
+  }
+  for (const [client, clock] of snapshot.sv) {
+    if (Y.getState(doc.store, client) < clock) {
+      throw new Error(
+        `The case as it was at "${record.label}" has not fully reached this computer yet.`,
+      )
+    }
+  }
+  return Y.createDocFromSnapshot(doc, snapshot, new Y.Doc({ gc: false }))
+}

@@ -1,0 +1,143 @@
+/**
+ * Teammates' proposed changes to the customer update while it is under review: "replace this
+ * text with that". The owner accepts or rejects each; accepting edits the draft in place.
+ */
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { approvalStatus } from './approval'
+import { isOwner, requireOwner, requireParticipant } from './permissions'
+import { textNodes, textOf } from './rich-text'
+import { SUGGESTION_STATES, TOP_LEVEL, type Suggestion, type SuggestionState } from './schema'
+
+export interface SuggestionInput {
+  find: string
+  replace: string
+}
+
+const optional = z.string().optional().catch(undefined)
+const suggestionSchema = z.object({
+  id: z.string(),
+  by: z.string().catch(''),
+  at: z.string().catch(''),
+  find: z.string(),
+  replace: z.string().catch(''),
+  state: z.enum(SUGGESTION_STATES).catch('open'),
+  decidedBy: optional,
+  decidedAt: optional,
+})
+
+export function suggestionsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray(TOP_LEVEL.suggestions)
+}
+
+export function listSuggestions(doc: Y.Doc, state?: SuggestionState): Suggestion[] {
+  return suggestionsArray(doc)
+    .toArray()
+    .flatMap((item) => {
+      if (!(item instanceof Y.Map)) return []
+      const parsed = suggestionSchema.safeParse(item.toJSON())
+      if (!parsed.success || (state && parsed.data.state !== state)) return []
+      const { decidedBy, decidedAt, ...rest } = parsed.data
+      return [{ ...rest, ...(decidedBy && decidedAt ? { decidedBy, decidedAt } : {}) }]
+    })
+}
+
+/** A teammate proposes replacing `find`, which must be in the draft now, with `replace`. */
+export function suggestChange(
+  doc: Y.Doc,
+  actor: string,
+  input: SuggestionInput,
+  now = new Date(),
+): string {
+  requireParticipant(doc, actor, 'suggest changes to the customer update')
+  if (isOwner(doc, actor)) throw new Error('As the case owner, edit the customer update directly.')
+  const state = approvalStatus(doc).state
+  if (state !== 'review-requested' && state !== 'approved') {
+    throw new Error('The customer update is not under review: edit the draft directly.')
+  }
+  const { find, replace } = input
+  if (find.trim() === '') throw new Error('Select the text you want to change.')
+  if (find.length > 2000 || replace.length > 2000) {
+    throw new Error('Suggest changes of up to 2,000 characters at a time.')
+  }
+  if (find === replace) throw new Error('The suggested text is the same as the text it replaces.')
+  if (!locate(doc, find)) {
+    throw new Error('That text is not in the customer update (within one paragraph).')
+  }
+  const id = globalThis.crypto.randomUUID()
+  const entry = new Y.Map<unknown>()
+  const values = { id, by: actor, at: now.toISOString(), find, replace, state: 'open' }
+  for (const [key, value] of Object.entries(values)) entry.set(key, value)
+  suggestionsArray(doc).push([entry])
+  return id
+}
+
+/**
+ * The owner accepts: the first occurrence of `find` becomes `replace`, written with the
+ * formatting of the text it replaces. When `find` is gone the suggestion stays open.
+ */
+export function acceptSuggestion(doc: Y.Doc, actor: string, id: string, now = new Date()): void {
+  requireOwner(doc, actor, 'accept suggestions')
+  const { entry, suggestion } = openSuggestion(doc, id)
+  const found = locate(doc, suggestion.find)
+  if (!found) {
+    throw new Error(
+      `"${suggestion.find}" is no longer in the customer update, so this suggestion cannot be ` +
+        'applied. It stays open: edit the text yourself or reject it.',
+    )
+  }
+  doc.transact(() => {
+    const { text, index } = found
+    const attributes = attributesAt(text, index)
+    text.delete(index, suggestion.find.length)
+    if (suggestion.replace !== '') text.insert(index, suggestion.replace, attributes)
+    decide(entry, 'accepted', actor, now)
+  })
+}
+
+export function rejectSuggestion(doc: Y.Doc, actor: string, id: string, now = new Date()): void {
+  requireOwner(doc, actor, 'reject suggestions')
+  const { entry } = openSuggestion(doc, id)
+  decide(entry, 'rejected', actor, now)
+}
+
+function decide(entry: Y.Map<unknown>, state: SuggestionState, actor: string, now: Date): void {
+  entry.doc?.transact(() => {
+    entry.set('state', state)
+    entry.set('decidedBy', actor)
+    entry.set('decidedAt', now.toISOString())
+  })
+}
+
+function openSuggestion(doc: Y.Doc, id: string): { entry: Y.Map<unknown>; suggestion: Suggestion } {
+  const entry = suggestionsArray(doc)
+    .toArray()
+    .find((item) => item instanceof Y.Map && item.get('id') === id)
+  const suggestion = listSuggestions(doc).find((item) => item.id === id)
+  if (!entry || !suggestion) throw new Error('That suggestion no longer exists.')
+  if (suggestion.state !== 'open')
+    throw new Error(`That suggestion was already ${suggestion.state}.`)
+  return { entry, suggestion }
+}
+
+/** The first text node holding `find`, in document order, and where in it. */
+function locate(doc: Y.Doc, find: string): { text: Y.XmlText; index: number } | null {
+  for (const text of textNodes(doc.getXmlFragment('customerUpdate'))) {
+    const index = textOf(text).indexOf(find)
+    if (index >= 0) return { text, index }
+  }
+  return null
+}
+
+type Op = { insert?: unknown; attributes?: Record<string, unknown> }
+
+/** The marks on the character at `index`, so the replacement keeps them. */
+function attributesAt(text: Y.XmlText, index: number): Record<string, unknown> {
+  let offset = 0
+  for (const op of text.toDelta() as Op[]) {
+    const length = typeof op.insert === 'string' ? op.insert.length : 1
+    if (index < offset + length) return { ...(op.attributes ?? {}) }
+    offset += length
+  }
+  return {}
+}

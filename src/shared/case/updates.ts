@@ -1,0 +1,98 @@
+/**
+ * The `updates` array: every customer update as it went out. Only an approved text can be
+ * marked as sent, and sending uses the approval up, so the next update starts as a draft.
+ */
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { approvalStatus, resetApproval } from './approval'
+import { readMeta } from './case-doc'
+import { memberName } from './members'
+import { requireOwner } from './permissions'
+import { customerReply } from './render/customer-reply'
+import {
+  HELP_DESKS,
+  HELP_DESK_NAMES,
+  TOP_LEVEL,
+  type SentUpdate,
+  type TicketResult,
+} from './schema'
+import { logEvent } from './timeline'
+
+export interface MarkSentOptions {
+  via: SentUpdate['via']
+  ticketResult?: TicketResult
+  now?: Date
+}
+
+const ticketResultSchema = z.object({
+  system: z.enum(HELP_DESKS),
+  ticketId: z.string(),
+  commentId: z.string(),
+})
+
+const updateSchema = z.object({
+  id: z.string(),
+  sentAt: z.string(),
+  by: z.string().catch(''),
+  text: z.string().catch(''),
+  html: z.string().catch(''),
+  contentHash: z.string().catch(''),
+  via: z.enum(['manual', ...HELP_DESKS]).catch('manual'),
+  ticketResult: ticketResultSchema.optional().catch(undefined),
+})
+
+export function updatesArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray(TOP_LEVEL.updates)
+}
+
+/** The owner records that the approved update reached the customer; returns the entry. */
+export function markSent(doc: Y.Doc, actor: string, options: MarkSentOptions): SentUpdate {
+  requireOwner(doc, actor, 'mark the customer update as sent')
+  const status = approvalStatus(doc)
+  if (!status.valid) {
+    throw new Error(
+      'Only an approved customer update can be marked as sent, and this text is not approved.',
+    )
+  }
+  const now = options.now ?? new Date()
+  const update: SentUpdate = {
+    id: globalThis.crypto.randomUUID(),
+    sentAt: now.toISOString(),
+    by: actor,
+    ...customerReply(doc),
+    contentHash: status.currentHash,
+    via: options.via,
+    ...(options.ticketResult ? { ticketResult: { ...options.ticketResult } } : {}),
+  }
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>()
+    for (const [key, value] of Object.entries(update)) entry.set(key, value)
+    updatesArray(doc).push([entry])
+    resetApproval(doc)
+    const way = options.via === 'manual' ? '' : ` through ${HELP_DESK_NAMES[options.via]}`
+    const text = `${memberName(doc, actor)} sent the customer update${way}.`
+    logEvent(doc, actor, 'update-sent', text, { update: update.id }, { now })
+  })
+  return update
+}
+
+/** Updates as sent, oldest first; malformed entries from peers are skipped. */
+export function listUpdates(doc: Y.Doc): SentUpdate[] {
+  return updatesArray(doc)
+    .toArray()
+    .flatMap((item) => {
+      if (!(item instanceof Y.Map)) return []
+      const parsed = updateSchema.safeParse(item.toJSON())
+      if (!parsed.success) return []
+      const { ticketResult, ...rest } = parsed.data
+      return [ticketResult ? { ...rest, ticketResult } : rest]
+    })
+}
+
+/** Since when the customer has heard nothing: the last update sent, else the case's creation. */
+export function customerWaitingSince(doc: Y.Doc): string | null {
+  const last = listUpdates(doc).at(-1)
+  if (last) return last.sentAt
+  const createdAt = readMeta(doc).createdAt
+  return createdAt === '' ? null : createdAt
+}

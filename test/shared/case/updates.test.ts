@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { approvalStatus, approve } from '../../../src/shared/case/approval'
+import { filterActions, listActions } from '../../../src/shared/case/timeline'
+import { customerWaitingSince, listUpdates, markSent } from '../../../src/shared/case/updates'
+import { at, firstText, newCase, OPENED, write } from './case-fixture'
+
+describe('customer updates as sent', () => {
+  it('records the approved update with its text, HTML and hash, and logs it', () => {
+    const doc = newCase()
+    write(doc, 'customerUpdate', 'Refunds for the duplicate charges go out today.')
+    firstText(doc, 'customerUpdate').format(0, 7, { bold: {} })
+    approve(doc, 'dana', undefined, at(30))
+    const hash = approvalStatus(doc).contentHash
+    const ticketResult = { system: 'zendesk' as const, ticketId: '48213', commentId: '901' }
+    const sent = markSent(doc, 'dana', { via: 'zendesk', ticketResult, now: at(31) })
+
+    expect(listUpdates(doc)).toEqual([
+      {
+        id: sent.id,
+        sentAt: at(31).toISOString(),
+        by: 'dana',
+        text: 'Refunds for the duplicate charges go out today.',
+        html: '<p><strong>Refunds</strong> for the duplicate charges go out today.</p>',
+        contentHash: hash,
+        via: 'zendesk',
+        ticketResult,
+      },
+    ])
+    expect(filterActions(listActions(doc), { kinds: ['update-sent'] })).toMatchObject([
+      {
+        text: 'Dana Whitfield sent the customer update through Zendesk.',
+        data: { update: sent.id },
+      },
+    ])
+  })
+
+  it('refuses to mark an update as sent unless its text is approved', () => {
+    const doc = newCase()
+    write(doc, 'customerUpdate', 'Refunds go out today.')
+    expect(() => markSent(doc, 'dana', { via: 'manual' })).toThrow(
+      /Only an approved customer update/,
+    )
+    approve(doc, 'dana')
+    firstText(doc, 'customerUpdate').insert(0, 'Hi! ')
+    expect(() => markSent(doc, 'dana', { via: 'manual' })).toThrow(/not approved/)
+    expect(listUpdates(doc)).toEqual([])
+  })
+
+  it('lets only the owner mark the update as sent', () => {
+    const doc = newCase()
+    write(doc, 'customerUpdate', 'Refunds go out today.')
+    approve(doc, 'dana')
+    expect(() => markSent(doc, 'omar', { via: 'manual' })).toThrow(/Only the case owner/)
+  })
+
+  it('starts the next update as a draft, so editing it withdraws nothing', () => {
+    const doc = newCase()
+    write(doc, 'customerUpdate', 'Refunds go out today.')
+    approve(doc, 'dana')
+    markSent(doc, 'dana', { via: 'manual' })
+    expect(approvalStatus(doc)).toMatchObject({ state: 'draft', valid: false, withdrawn: false })
+    expect(() => markSent(doc, 'dana', { via: 'manual' })).toThrow(/not approved/)
+  })
+
+  it('says since when the customer has been waiting', () => {
+    const doc = newCase()
+    expect(customerWaitingSince(doc)).toBe(OPENED.toISOString())
+    write(doc, 'customerUpdate', 'Refunds go out today.')
+    approve(doc, 'dana')
+    markSent(doc, 'dana', { via: 'manual', now: at(45) })
+    expect(customerWaitingSince(doc)).toBe(at(45).toISOString())
+  })
+})
