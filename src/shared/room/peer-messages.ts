@@ -1,0 +1,155 @@
+/**
+ * Two fixes to the simple-peer connections y-webrtc makes, applied once per JavaScript context.
+ *
+ * 1. Large messages (y-webrtc #42, https://github.com/yjs/y-webrtc/issues/42): y-webrtc sends
+ *    each Yjs message as one data-channel message, and one larger than the channel's limit
+ *    (about 256 KiB in Chromium and libwebrtc) is dropped silently, so a big paste never
+ *    reaches the other peers, not even on the next sync. Messages over CHUNK_BYTES are split
+ *    into chunks and joined again on receipt. Smaller ones go unchanged, so stock y-webrtc
+ *    clients still understand everything but the oversized messages they could not get anyway.
+ * 2. Malformed messages: a peer holding the key could still send bytes Yjs cannot read. The
+ *    exception would escape y-webrtc's data listener; instead the connection to that peer is
+ *    closed and the problem reported, and the room carries on with everyone else.
+ */
+import Peer from 'simple-peer/simplepeer.min.js'
+
+/** Well under every implementation's limit; also keeps one chunk from stalling the channel. */
+export const CHUNK_BYTES = 16 * 1024
+/** Matches the IPC contract's limit on one update; a larger announced message is refused. */
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+/** 0xff starts no y-webrtc message: their first byte is a message type from 0 to 4. */
+const MAGIC = [0xff, 0x53, 0x57, 0x43] as const
+const HEADER_BYTES = 16
+
+type Listener = (problem: string) => void
+const problemListeners = new Set<Listener>()
+
+/** Called with a sentence an agent can read when a peer's message had to be ignored. */
+export function onPeerMessageProblem(listener: Listener): () => void {
+  problemListeners.add(listener)
+  return () => problemListeners.delete(listener)
+}
+
+function report(problem: string): void {
+  for (const listener of [...problemListeners]) listener(problem)
+}
+
+interface Assembly {
+  id: number
+  count: number
+  parts: Uint8Array[]
+  bytes: number
+}
+const assemblies = new WeakMap<object, Assembly>()
+let nextMessageId = 1
+let installed = false
+
+export function installPeerMessagePatches(): void {
+  if (installed) return
+  installed = true
+  const proto = Peer.prototype
+  const originalSend = proto.send
+  const originalReceive = proto._onChannelMessage
+  const originalOn = proto.on
+
+  proto.send = function send(this: typeof proto, data) {
+    const bytes = asBytes(data)
+    if (!bytes || bytes.byteLength <= CHUNK_BYTES) return originalSend.call(this, data)
+    for (const chunk of splitMessage(bytes, nextMessageId++)) originalSend.call(this, chunk)
+  }
+
+  proto._onChannelMessage = function receive(this: typeof proto, event) {
+    const bytes = asBytes(event.data)
+    if (!bytes || !isChunk(bytes)) return originalReceive.call(this, event)
+    const whole = addChunk(this, bytes)
+    if (whole === 'invalid') {
+      report('A teammate’s app sent a damaged message; the connection to it was restarted.')
+      this.destroy()
+    } else if (whole) {
+      originalReceive.call(this, { data: whole.buffer })
+    }
+  }
+
+  proto.on = function on(this: typeof proto, event, listener) {
+    if (event !== 'data') return originalOn.call(this, event, listener)
+    const guarded = (...args: never[]): void => {
+      try {
+        listener(...args)
+      } catch (error) {
+        console.warn('ignored a message from a peer that could not be read', error)
+        report(
+          'A teammate’s app sent changes Swarmroom could not read. They were ignored and the ' +
+            'connection to that app was restarted; your work is not affected.',
+        )
+        this.destroy()
+      }
+    }
+    return originalOn.call(this, event, guarded)
+  }
+}
+
+/** Splits one message into chunks of `[magic, id, index, count] + payload`. */
+export function splitMessage(bytes: Uint8Array, id: number): Uint8Array[] {
+  const count = Math.ceil(bytes.byteLength / CHUNK_BYTES)
+  const chunks: Uint8Array[] = []
+  for (let index = 0; index < count; index += 1) {
+    const payload = bytes.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES)
+    const chunk = new Uint8Array(HEADER_BYTES + payload.byteLength)
+    const view = new DataView(chunk.buffer)
+    chunk.set(MAGIC, 0)
+    view.setUint32(4, id >>> 0)
+    view.setUint32(8, index)
+    view.setUint32(12, count)
+    chunk.set(payload, HEADER_BYTES)
+    chunks.push(chunk)
+  }
+  return chunks
+}
+
+export function isChunk(bytes: Uint8Array): boolean {
+  return bytes.byteLength > HEADER_BYTES && MAGIC.every((value, index) => bytes[index] === value)
+}
+
+/**
+ * Adds a chunk to the message being assembled for `owner` (one connection). Returns the whole
+ * message once its last chunk arrives, `undefined` while waiting, `'invalid'` for chunks out of
+ * order or announcing more than any real message holds. Data channels are ordered and reliable,
+ * so anything else means a broken or hostile sender.
+ */
+export function addChunk(owner: object, chunk: Uint8Array): Uint8Array | undefined | 'invalid' {
+  const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+  const id = view.getUint32(4)
+  const index = view.getUint32(8)
+  const count = view.getUint32(12)
+  const payload = chunk.subarray(HEADER_BYTES)
+  let assembly = assemblies.get(owner)
+  if (index === 0) {
+    if (count < 2 || count > Math.ceil(MAX_MESSAGE_BYTES / CHUNK_BYTES)) return fail(owner)
+    assembly = { id, count, parts: [], bytes: 0 }
+    assemblies.set(owner, assembly)
+  }
+  if (!assembly || assembly.id !== id || assembly.count !== count) return fail(owner)
+  if (index !== assembly.parts.length) return fail(owner)
+  assembly.parts.push(payload.slice())
+  assembly.bytes += payload.byteLength
+  if (assembly.parts.length < count) return undefined
+  assemblies.delete(owner)
+  const whole = new Uint8Array(assembly.bytes)
+  let offset = 0
+  for (const part of assembly.parts) {
+    whole.set(part, offset)
+    offset += part.byteLength
+  }
+  return whole
+}
+
+function fail(owner: object): 'invalid' {
+  assemblies.delete(owner)
+  return 'invalid'
+}
+
+function asBytes(data: unknown): Uint8Array | undefined {
+  if (data instanceof Uint8Array) return data
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return undefined
+}

@@ -1,0 +1,224 @@
+/**
+ * Joins a case's Y.Doc to its room: peer to peer with y-webrtc (always encrypted with the room
+ * key), and through the team relay as well when one is configured. The same code runs in the
+ * renderer (the browser's WebRTC) and in Node tests (@roamhq/wrtc), so WebRTC is injected.
+ */
+import { WebrtcProvider } from 'y-webrtc'
+import { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { installPeerMessagePatches } from './peer-messages'
+import { connectRelay, type RelayConnection, type RelayOptions } from './relay'
+import { closingRooms, type RoomStatus } from './room-status'
+
+export interface RoomOptions {
+  roomId: string
+  /** The room key: y-webrtc's `password`, which encrypts all signaling. */
+  key: string
+  /** Signaling servers (ws:// or wss://): the app's own first, then any others. */
+  signalingUrls: readonly string[]
+  /**
+   * The WebRTC implementation simple-peer uses (`RTCPeerConnection` and friends): the
+   * browser's in the renderer, `@roamhq/wrtc` in Node.
+   */
+  webrtc?: unknown
+  /**
+   * STUN/TURN servers. None by default: no public server learns who works on which case,
+   * and peers on one machine or LAN connect directly.
+   * @default []
+   */
+  iceServers?: readonly IceServer[]
+  /** Peer-to-peer sync; off only for relay-only tests. @default true */
+  peerToPeer?: boolean
+  relay?: RelayOptions
+  /** Presence for carets and avatars; one is made when not given. */
+  awareness?: Awareness
+}
+
+/** A STUN or TURN server, as RTCPeerConnection takes it. */
+export interface IceServer {
+  urls: string | string[]
+  username?: string
+  credential?: string
+}
+
+type Listener = (status: RoomStatus) => void
+
+/** A WebRTC connection that has not opened after this long is given up and tried again. */
+const STUCK_AFTER_MS = 3000
+const STUCK_JITTER_MS = 3000
+
+export class RoomConnection {
+  readonly awareness: Awareness
+  private webrtc: WebrtcProvider | undefined
+  /** Removes the listeners put on y-webrtc's signaling connections, which outlive a provider. */
+  private unlistenSignaling: (() => void) | undefined
+  private relay: RelayConnection | undefined
+  private online = true
+  private destroyed = false
+  private readonly listeners = new Set<Listener>()
+  private readonly poll: ReturnType<typeof setInterval>
+  private lastStatus = ''
+  private readonly pendingSince = new WeakMap<object, number>()
+
+  private constructor(
+    readonly doc: Y.Doc,
+    private readonly options: RoomOptions,
+  ) {
+    this.awareness = options.awareness ?? new Awareness(doc)
+    // Nothing announces when a WebRTC connection finishes opening, so the status is re-read;
+    // the same beat clears connections stuck half-open.
+    this.poll = setInterval(() => {
+      this.clearStuckConnections()
+      this.emitStatus()
+    }, 1000)
+    ;(this.poll as { unref?: () => void }).unref?.()
+  }
+
+  /**
+   * Opens the room. Waits for an earlier connection to the same room in this context to finish
+   * closing first: y-webrtc keeps one room per name per context and throws "A Yjs Doc connected
+   * to room … already exists" when a new one starts too early (y-webrtc #47), as happens when
+   * React mounts, unmounts and mounts a component again at once.
+   */
+  static async open(doc: Y.Doc, options: RoomOptions): Promise<RoomConnection> {
+    installPeerMessagePatches()
+    await closingRooms.get(options.roomId)
+    const connection = new RoomConnection(doc, options)
+    if (options.peerToPeer !== false) connection.startWebrtc()
+    if (options.relay) connection.relay = connectRelay(doc, connection.awareness, options)
+    connection.relay?.onChange(() => connection.emitStatus())
+    connection.emitStatus()
+    return connection
+  }
+
+  get status(): RoomStatus {
+    if (!this.online || this.destroyed) return { state: 'offline', peers: 0, relay: 'off' }
+    const room = this.webrtc?.room
+    const connectedPeers = room
+      ? [...room.webrtcConns.values()].filter((conn) => conn.connected).length + room.bcConns.size
+      : 0
+    const relay = this.relay?.state ?? 'off'
+    const signaling = this.webrtc?.signalingConns.some((conn) => conn.connected) ?? false
+    const reachable = signaling || relay === 'connected'
+    return {
+      state: reachable ? 'connected' : 'connecting',
+      peers: Math.max(connectedPeers, this.relay?.peers ?? 0),
+      relay,
+    }
+  }
+
+  onStatus(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Stops all network traffic; edits keep going into the document (and to disk). */
+  goOffline(): void {
+    if (!this.online || this.destroyed) return
+    this.online = false
+    this.stopWebrtc()
+    this.relay?.disconnect()
+    this.emitStatus()
+  }
+
+  /**
+   * Rejoins with a fresh y-webrtc room, so peers see a new peer id: reusing the old one leaves
+   * them holding a dead connection for it and updates flow one way only (y-webrtc #24).
+   * Sync step 1 and 2 then exchange whatever either side wrote meanwhile.
+   */
+  async goOnline(): Promise<void> {
+    if (this.online || this.destroyed) return
+    this.online = true
+    await closingRooms.get(this.options.roomId)
+    if (!this.online || this.destroyed) return
+    if (this.options.peerToPeer !== false) this.startWebrtc()
+    this.relay?.connect()
+    this.emitStatus()
+  }
+
+  /** Leaves the room for good and releases every listener, timer and connection. */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return
+    this.destroyed = true
+    clearInterval(this.poll)
+    this.stopWebrtc()
+    this.relay?.destroy()
+    this.awareness.destroy()
+    this.emitStatus()
+    this.listeners.clear()
+    await closingRooms.get(this.options.roomId)
+  }
+
+  private startWebrtc(): void {
+    const { roomId, key, signalingUrls, webrtc, iceServers = [] } = this.options
+    const provider = new WebrtcProvider(roomId, this.doc, {
+      signaling: [...signalingUrls],
+      password: key,
+      awareness: this.awareness,
+      peerOpts: { ...(webrtc ? { wrtc: webrtc } : {}), config: { iceServers } },
+    })
+    const onChange = (): void => this.emitStatus()
+    provider.on('peers', onChange)
+    for (const conn of provider.signalingConns) {
+      conn.on('connect', onChange)
+      conn.on('disconnect', onChange)
+    }
+    this.unlistenSignaling = () => {
+      for (const conn of provider.signalingConns) {
+        conn.off('connect', onChange)
+        conn.off('disconnect', onChange)
+      }
+    }
+    this.webrtc = provider
+  }
+
+  private stopWebrtc(): void {
+    const provider = this.webrtc
+    if (!provider) return
+    this.webrtc = undefined
+    this.unlistenSignaling?.()
+    // destroy() alone leaves y-webrtc's signaling connection open and reconnecting.
+    provider.disconnect()
+    provider.destroy()
+    // y-webrtc forgets the room name only once its key promise settles; wait for that.
+    const closed = Promise.resolve(provider.key).then(() => {
+      if (closingRooms.get(this.options.roomId) === closed) closingRooms.delete(this.options.roomId)
+    })
+    closingRooms.set(this.options.roomId, closed)
+  }
+
+  /**
+   * When two peers announce themselves at the same moment (opening a case together, or coming
+   * back from the same network drop) both start a connection and y-webrtc's glare handling can
+   * leave the pair with a connection that never opens; neither side then tries again, since
+   * it already "has" one. A connection still not open after STUCK_AFTER_MS plus a random share
+   * (so the two sides do not retry in step again) is closed, which makes y-webrtc announce
+   * afresh and the pair connect.
+   */
+  private clearStuckConnections(): void {
+    const room = this.webrtc?.room
+    if (!room) return
+    const now = Date.now()
+    for (const conn of room.webrtcConns.values()) {
+      if (conn.connected) {
+        this.pendingSince.delete(conn)
+        continue
+      }
+      const since = this.pendingSince.get(conn)
+      if (since === undefined) {
+        this.pendingSince.set(conn, now + Math.random() * STUCK_JITTER_MS)
+      } else if (now - since > STUCK_AFTER_MS) {
+        this.pendingSince.delete(conn)
+        conn.destroy()
+      }
+    }
+  }
+
+  private emitStatus(): void {
+    const status = this.status
+    const text = JSON.stringify(status)
+    if (text === this.lastStatus) return
+    this.lastStatus = text
+    for (const listener of [...this.listeners]) listener(status)
+  }
+}
