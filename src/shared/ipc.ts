@@ -1,87 +1,40 @@
 /**
- * The one IPC contract. Every channel is declared here once, with zod schemas for what the
- * renderer may send and what main answers. Main validates against it, the preload and the e2e
- * harness build `window.swarmroom` from it, and the renderer's types are derived from it.
+ * The one IPC contract. Every channel is declared once, with zod schemas for what the renderer
+ * may send and what main answers; the channels of each area live in `channels/` and are
+ * gathered here. Main validates against it, the preload and the e2e harness build
+ * `window.swarmroom` from it, and the renderer's types are derived from it.
+ *
+ * Events go the other way: main tells the renderer something happened (a deep link was opened,
+ * an export finished). They are declared here too, with the schema of their payload.
  */
 import { z } from 'zod'
-import { CASE_STATUSES, PRIORITIES, SWARM_TYPES, newCaseSchema, ticketSchema } from './case/schema'
+import { coreChannels } from './channels/core'
+import { bytesSchema, roomIdSchema } from './channels/schemas'
 import type { Result } from './result'
 
-/** Room ids become file names, so they are restricted to a safe alphabet. */
-export const roomIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'A room id is 8 to 64 letters, digits, "-" or "_".')
-
-/** A Yjs update. 64 MiB is far beyond any real edit; larger input is refused, not parsed. */
-export const MAX_UPDATE_BYTES = 64 * 1024 * 1024
-const bytesSchema = z
-  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes (a Uint8Array).')
-  .refine((bytes) => bytes.byteLength > 0, 'An empty update cannot be saved.')
-  .refine((bytes) => bytes.byteLength <= MAX_UPDATE_BYTES, 'That update is too large to save.')
-
-export const identitySchema = z.object({
-  memberId: z.string(),
-  name: z.string(),
-  color: z.string(),
-})
-export type Identity = z.infer<typeof identitySchema>
-
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter the name your teammates know you by.')
-  .max(80, 'Keep the display name under 80 characters.')
-
-export const caseSummarySchema = z.object({
-  roomId: roomIdSchema,
-  title: z.string(),
-  ticket: ticketSchema,
-  customer: z.string(),
-  priority: z.enum(PRIORITIES),
-  swarmType: z.enum(SWARM_TYPES),
-  status: z.enum(CASE_STATUSES),
-  archived: z.boolean(),
-  createdAt: z.string(),
-  lastActivity: z.string(),
-})
-export type CaseSummary = z.infer<typeof caseSummarySchema>
-
-export const noticeSchema = z.object({
-  id: z.string(),
-  level: z.enum(['info', 'warning', 'error']),
-  message: z.string(),
-})
-export type Notice = z.infer<typeof noticeSchema>
-
-const roomRef = z.object({ roomId: roomIdSchema })
+export * from './channels/schemas'
 
 export const contract = {
-  'identity:get': { input: z.undefined(), output: identitySchema.nullable() },
-  'identity:set': { input: z.object({ name: displayNameSchema }), output: identitySchema },
-  'cases:list': { input: z.undefined(), output: z.array(caseSummarySchema) },
-  'cases:create': { input: newCaseSchema, output: caseSummarySchema },
-  'cases:updateSummary': {
-    input: roomRef.extend(
-      newCaseSchema.pick({ title: true, ticket: true, customer: true, priority: true }).extend({
-        status: z.enum(CASE_STATUSES),
-      }).shape,
-    ),
-    output: caseSummarySchema,
-  },
-  'cases:setArchived': {
-    input: roomRef.extend({ archived: z.boolean() }),
-    output: caseSummarySchema,
-  },
-  'cases:delete': { input: roomRef, output: z.null() },
-  'room:load': {
-    input: roomRef,
-    output: z.object({ state: bytesSchema, notices: z.array(noticeSchema) }),
-  },
-  'room:append': { input: roomRef.extend({ update: bytesSchema }), output: z.null() },
-  'room:close': { input: roomRef, output: z.null() },
-  'app:notices': { input: z.undefined(), output: z.array(noticeSchema) },
-  'app:openExternal': { input: z.object({ url: z.string().max(4096) }), output: z.null() },
+  ...coreChannels,
 } as const
+
+export const events = {
+  /** A `swarmroom://` link was opened (OS deep link, second instance); the renderer joins. */
+  'app:deepLink': z.object({ url: z.string() }),
+  /** Show a case (a notification was clicked); `place` is a section or timeline entry. */
+  'app:openCase': z.object({ roomId: roomIdSchema, place: z.string().optional() }),
+  /** Main changed an open case (an export's result): apply it to the live document. */
+  'room:update': z.object({ roomId: roomIdSchema, update: bytesSchema }),
+} as const
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<E extends EventName> = z.output<Events[E]>
+export const EVENT_NAMES = Object.keys(events) as EventName[]
+
+export interface EventsApi {
+  /** Calls `listener` for each `event` from main until the returned function is called. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}
 
 export type Contract = typeof contract
 export type Channel = keyof Contract
@@ -100,9 +53,9 @@ type Call<C extends Channel> =
     ? () => Promise<Result<ChannelOutput<C>>>
     : (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
 
-/** `window.swarmroom`: `cases:list` becomes `swarmroom.cases.list()`. */
+/** `window.swarmroom`: `cases:list` becomes `swarmroom.cases.list()`; events under `events`. */
 export type SwarmroomApi = {
   [N in Namespace<Channel>]: {
     [C in Channel as C extends `${N}:${infer M}` ? M : never]: Call<C>
   }
-}
+} & { events: EventsApi }

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { createBridge } from '../../src/shared/bridge'
-import { CHANNELS } from '../../src/shared/ipc'
+import { CHANNELS, EVENT_NAMES, type EventName, type EventPayload } from '../../src/shared/ipc'
 import { createServices, type MainServices } from '../../src/main/services/create-services'
 import {
   createDispatcher,
@@ -76,18 +76,26 @@ export class MainProcess {
   private constructor(
     readonly services: MainServices,
     readonly dispatch: Dispatch,
+    private readonly contexts: BrowserContext[],
   ) {}
 
   static async start(dataFolder: string, rendererUrl: string): Promise<MainProcess> {
+    const contexts: BrowserContext[] = []
     const services = await createServices({
       dataFolder,
       // The same key for the same folder, as the OS keychain gives the same user after a restart.
       encryptor: new NodeEncryptor(createHash('sha256').update(dataFolder).digest()),
       openInBrowser: async () => undefined,
+      emit: (event, payload) => {
+        for (const page of contexts.flatMap((context) => context.pages())) {
+          void deliver(page, event, payload)
+        }
+      },
     })
     return new MainProcess(
       services,
       createDispatcher(services.handlers, isFromRenderer(rendererUrl)),
+      contexts,
     )
   }
 
@@ -105,11 +113,24 @@ export class MainProcess {
       },
     )
     await context.addInitScript({ content: bridgeScript() })
+    this.contexts.push(context)
   }
 
   stop(): Promise<void> {
     return this.services.shutdown()
   }
+}
+
+/** Sends an event from main to a page, as `webContents.send` does in the app. */
+async function deliver<E extends EventName>(
+  page: Page,
+  event: E,
+  payload: EventPayload<E>,
+): Promise<void> {
+  const json = JSON.stringify(encode(payload))
+  await page
+    .evaluate(`window.__swarmroomEmit?.(${JSON.stringify(event)}, ${JSON.stringify(json)})`)
+    .catch(() => undefined) // a page that is navigating or closed misses the event, as in the app
 }
 
 /** The page-side code: the shared bridge plus the base64 codec for bytes. */
@@ -136,8 +157,22 @@ function bridgeScript(): string {
       }
       return value
     }
-    window.swarmroom = createBridge(${JSON.stringify(CHANNELS)}, async (channel, input) =>
-      decode(JSON.parse(await window.__swarmroomInvoke(channel, JSON.stringify(encode({ input }))))))
+    const listeners = new Map()
+    window.__swarmroomEmit = (event, payload) => {
+      for (const listener of listeners.get(event) ?? []) listener(decode(JSON.parse(payload)))
+    }
+    window.swarmroom = createBridge(
+      ${JSON.stringify(CHANNELS)},
+      async (channel, input) =>
+        decode(JSON.parse(await window.__swarmroomInvoke(channel, JSON.stringify(encode({ input }))))),
+      ${JSON.stringify(EVENT_NAMES)},
+      (event, listener) => {
+        const set = listeners.get(event) ?? new Set()
+        listeners.set(event, set)
+        set.add(listener)
+        return () => set.delete(listener)
+      },
+    )
   })()`
 }
 

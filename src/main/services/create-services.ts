@@ -1,13 +1,13 @@
 /** Builds main's services over a data folder; shared by the app and the e2e harness. */
 import { AppStore } from './app-store'
-import { createHandlers, type Services } from './handlers'
+import { createHandlers } from './handlers'
 import type { Handlers } from './ipc-dispatch'
 import { RoomStore } from './room-store'
 import { SecretStore, type Encryptor } from './secrets'
+import type { Emit, Services } from './services'
 
 export interface MainServices extends Services {
   handlers: Handlers
-  secrets: SecretStore
   /** Saves everything pending and closes every log: call before quitting. */
   shutdown(): Promise<void>
 }
@@ -19,16 +19,23 @@ export interface ServiceOptions {
   encryptor: Encryptor
   /** Opens a web link in the user's browser. */
   openInBrowser: (url: string) => Promise<void>
+  /** Tells the renderer something happened (`webContents.send` in the app). */
+  emit?: Emit
 }
 
 export async function createServices(options: ServiceOptions): Promise<MainServices> {
   const app = await AppStore.open(options.dataFolder)
   const rooms = new RoomStore(options.dataFolder)
   const secrets = new SecretStore(options.encryptor, app)
-  const services: Services = { app, rooms, openInBrowser: options.openInBrowser }
+  const services: Services = {
+    app,
+    rooms,
+    secrets,
+    openInBrowser: options.openInBrowser,
+    emit: options.emit ?? (() => undefined),
+  }
   return {
     ...services,
-    secrets,
     handlers: createHandlers(services),
     async shutdown() {
       rooms.closeAll()

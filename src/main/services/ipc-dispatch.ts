@@ -3,14 +3,19 @@
  * frame, and input that matches the contract. Failures come back as values, never throws.
  */
 import type { z } from 'zod'
-import { contract, isChannel, type Channel, type ChannelOutput } from '../../shared/ipc'
+import { contract, isChannel } from '../../shared/ipc'
 import { AppError, type ErrorCode, type Result } from '../../shared/result'
 
-export type Handlers = {
-  [C in Channel]: (
-    input: z.output<(typeof contract)[C]['input']>,
-  ) => ChannelOutput<C> | Promise<ChannelOutput<C>>
+type ChannelSchemas = Record<string, { input: z.ZodType; output: z.ZodType }>
+
+/** One function per channel of `Channels`, taking its parsed input. */
+export type HandlersOf<Channels extends ChannelSchemas> = {
+  [C in keyof Channels]: (
+    input: z.output<Channels[C]['input']>,
+  ) => z.output<Channels[C]['output']> | Promise<z.output<Channels[C]['output']>>
 }
+
+export type Handlers = HandlersOf<typeof contract>
 
 /** What main knows about the frame that sent a message (`event.senderFrame`). */
 export interface SenderInfo {

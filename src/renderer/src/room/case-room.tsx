@@ -49,9 +49,17 @@ function useSummaryInLobby(roomId: string, doc: Y.Doc): void {
   useEffect(() => {
     const meta = metaMap(doc)
     const report = (): void => {
-      const { title, ticket, customer, priority, status } = readMeta(doc)
+      const { title, ticket, customer, priority, status, swarmType } = readMeta(doc)
       if (title.trim().length === 0) return
-      void swarmroom.cases.updateSummary({ roomId, title, ticket, customer, priority, status })
+      void swarmroom.cases.updateSummary({
+        roomId,
+        title,
+        ticket,
+        customer,
+        priority,
+        status,
+        swarmType,
+      })
     }
     meta.observe(report)
     return () => meta.unobserve(report)

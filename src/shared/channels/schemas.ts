@@ -1,0 +1,49 @@
+/** Schemas shared by several channels of the IPC contract. */
+import { z } from 'zod'
+import { CASE_STATUSES, PRIORITIES, SWARM_TYPES, ticketSchema } from '../case/schema'
+
+/** Room ids become file names, so they are restricted to a safe alphabet. */
+export const roomIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'A room id is 8 to 64 letters, digits, "-" or "_".')
+
+/** A Yjs update. 64 MiB is far beyond any real edit; larger input is refused, not parsed. */
+export const MAX_UPDATE_BYTES = 64 * 1024 * 1024
+export const bytesSchema = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes (a Uint8Array).')
+  .refine((bytes) => bytes.byteLength > 0, 'An empty update cannot be saved.')
+  .refine((bytes) => bytes.byteLength <= MAX_UPDATE_BYTES, 'That update is too large to save.')
+
+export const identitySchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  color: z.string(),
+})
+export type Identity = z.infer<typeof identitySchema>
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the name your teammates know you by.')
+  .max(80, 'Keep the display name under 80 characters.')
+
+export const caseSummarySchema = z.object({
+  roomId: roomIdSchema,
+  title: z.string(),
+  ticket: ticketSchema,
+  customer: z.string(),
+  priority: z.enum(PRIORITIES),
+  swarmType: z.enum(SWARM_TYPES),
+  status: z.enum(CASE_STATUSES),
+  archived: z.boolean(),
+  createdAt: z.string(),
+  lastActivity: z.string(),
+})
+export type CaseSummary = z.infer<typeof caseSummarySchema>
+
+export const noticeSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+})
+export type Notice = z.infer<typeof noticeSchema>
