@@ -26,7 +26,8 @@ const folder = mkdtempSync(join(tmpdir(), 'swarmroom-bench-open-'))
 const roomId = 'bench-open-paper'
 const rooms = new RoomStore(folder)
 
-const doc = new Y.Doc()
+// As in the app: garbage collection off (docs/case-schema.md).
+const doc = new Y.Doc({ gc: false })
 initializeCase(
   doc,
   {
@@ -78,7 +79,7 @@ function timeOpen(): number {
   gc()
   const start = performance.now()
   const reader = new RoomStore(folder)
-  const opened = new Y.Doc()
+  const opened = new Y.Doc({ gc: false })
   Y.applyUpdate(opened, reader.load(roomId).state)
   const elapsed = performance.now() - start
   reader.close(roomId)
@@ -91,7 +92,7 @@ function timeOpen(): number {
 function timeBareApply(): number {
   gc()
   const start = performance.now()
-  Y.applyUpdate(new Y.Doc(), state)
+  Y.applyUpdate(new Y.Doc({ gc: false }), state)
   return performance.now() - start
 }
 

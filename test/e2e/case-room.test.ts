@@ -81,7 +81,7 @@ describe('a case survives a restart with everything typed into it', () => {
       await replaceSectionText(page, SECTION_TITLES[name], SECTION_TEXT[name])
     }
 
-    const timeline = page.getByRole('complementary', { name: 'Actions taken' })
+    const timeline = page.getByRole('region', { name: 'Actions taken' })
     const addEntry = async (kind: string, text: string, outcome: string): Promise<void> => {
       await timeline.getByLabel('Kind').first().selectOption(kind)
       await timeline.getByLabel('What happened').first().fill(text)
@@ -127,9 +127,7 @@ describe('a case survives a restart with everything typed into it', () => {
       const editor = page.getByRole('textbox', { name: SECTION_TITLES[name], exact: true })
       await expect.poll(() => editor.textContent()).toBe(SECTION_TEXT[name])
     }
-    const reopened = page
-      .getByRole('complementary', { name: 'Actions taken' })
-      .getByRole('listitem')
+    const reopened = page.getByRole('region', { name: 'Actions taken' }).getByRole('listitem')
     await expect.poll(() => reopened.count()).toBe(2)
     const texts = await reopened.allTextContents()
     expect(texts.join('\n')).toContain('Proration job ran twice for 1,204 invoices')

@@ -1,5 +1,6 @@
 /** The foundation's channels: identity, the case list, a room's saved history, the app. */
 import * as Y from 'yjs'
+import { registerAuthor } from '../../shared/case/authorship'
 import { initializeCase } from '../../shared/case/case-doc'
 import type { CaseSummary, Identity, Notice } from '../../shared/ipc'
 import { AppError } from '../../shared/result'
@@ -62,7 +63,8 @@ export function createCoreHandlers(services: Services): HandlersOf<typeof coreCh
       const identity = requireIdentity()
       const roomId = newRoomId()
       const createdAt = now()
-      const doc = new Y.Doc()
+      const doc = new Y.Doc({ gc: false })
+      registerAuthor(doc, identity.memberId)
       initializeCase(doc, input, identity, createdAt)
       rooms.create(roomId, Y.encodeStateAsUpdate(doc))
       doc.destroy()

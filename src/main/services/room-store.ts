@@ -154,10 +154,13 @@ export class RoomStore {
   }
 }
 
-/** Merges a log's updates into one, dropping deleted content as a fresh document would. */
+/**
+ * Merges a log's updates into one. Garbage collection stays off, as in the app's documents:
+ * deleted content is kept for review mode's history and authorship (docs/case-schema.md).
+ */
 export function mergeUpdates(updates: readonly Uint8Array[]): Uint8Array {
   if (updates.length === 1 && updates[0]) return updates[0]
-  const doc = new Y.Doc()
+  const doc = new Y.Doc({ gc: false })
   doc.transact(() => {
     for (const update of updates) {
       try {

@@ -4,6 +4,7 @@ import { swarmroom } from './api'
 import { FirstRun } from './first-run'
 import { Lobby } from './lobby/lobby'
 import { Room } from './room/room'
+import { SettingsPage } from './settings/settings-page'
 import { useHashRoute } from './use-hash-route'
 
 type IdentityState =
@@ -37,6 +38,15 @@ export function App(): React.JSX.Element {
   if (!state.identity) {
     return <FirstRun onDone={(identity) => setState({ status: 'ready', identity })} />
   }
+  if (route.view === 'settings') {
+    return (
+      <SettingsPage
+        identity={state.identity}
+        onIdentityChange={(identity) => setState({ status: 'ready', identity })}
+        onClose={() => navigate({ view: 'lobby' })}
+      />
+    )
+  }
   if (route.view === 'room') {
     return (
       <Room
@@ -47,5 +57,11 @@ export function App(): React.JSX.Element {
       />
     )
   }
-  return <Lobby identity={state.identity} onOpen={(roomId) => navigate({ view: 'room', roomId })} />
+  return (
+    <Lobby
+      identity={state.identity}
+      onOpen={(roomId) => navigate({ view: 'room', roomId })}
+      onSettings={() => navigate({ view: 'settings' })}
+    />
+  )
 }

@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'react'
 
-export type Route = { view: 'lobby' } | { view: 'room'; roomId: string }
+export type Route = { view: 'lobby' } | { view: 'settings' } | { view: 'room'; roomId: string }
 
 function parse(hash: string): Route {
+  if (hash === '#/settings') return { view: 'settings' }
   const match = /^#\/case\/([A-Za-z0-9_-]{8,64})$/.exec(hash)
   return match?.[1] ? { view: 'room', roomId: match[1] } : { view: 'lobby' }
+}
+
+function format(route: Route): string {
+  if (route.view === 'room') return `#/case/${route.roomId}`
+  return route.view === 'settings' ? '#/settings' : '#/'
 }
 
 /** The current view lives in the URL hash, so a reload comes back to the same case. */
@@ -16,7 +22,7 @@ export function useHashRoute(): [Route, (route: Route) => void] {
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
   const navigate = (next: Route): void => {
-    window.location.hash = next.view === 'room' ? `#/case/${next.roomId}` : '#/'
+    window.location.hash = format(next)
   }
   return [route, navigate]
 }

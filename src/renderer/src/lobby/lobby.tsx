@@ -8,10 +8,11 @@ import { NewCaseDialog } from './new-case-dialog'
 interface LobbyProps {
   identity: Identity
   onOpen: (roomId: string) => void
+  onSettings: () => void
 }
 
 /** The list of this computer's cases, newest activity first, and the way to start a new one. */
-export function Lobby({ identity, onOpen }: LobbyProps): React.JSX.Element {
+export function Lobby({ identity, onOpen, onSettings }: LobbyProps): React.JSX.Element {
   const [cases, setCases] = useState<CaseSummary[]>()
   const [notices, setNotices] = useState<Notice[]>([])
   const [creating, setCreating] = useState(false)
@@ -40,6 +41,9 @@ export function Lobby({ identity, onOpen }: LobbyProps): React.JSX.Element {
           <span className="member-chip__dot" style={{ background: identity.color }} />
           {identity.name}
         </span>
+        <button className="button button--quiet" onClick={onSettings}>
+          Settings
+        </button>
       </header>
       <Notices notices={notices} />
       <section className="lobby__body" aria-labelledby="cases-heading">

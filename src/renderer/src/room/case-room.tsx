@@ -8,7 +8,7 @@ import { swarmroom } from '../api'
 import { Notices } from '../common/notices'
 import { CaseHeader } from './case-header'
 import { SectionEditor } from './section-editor'
-import { Timeline } from './timeline'
+import { RoomSidebar } from './room-sidebar'
 
 interface CaseRoomProps {
   roomId: string
@@ -38,7 +38,7 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
             />
           ))}
         </div>
-        <Timeline doc={doc} identity={props.identity} />
+        <RoomSidebar roomId={roomId} doc={doc} identity={props.identity} />
       </div>
     </main>
   )

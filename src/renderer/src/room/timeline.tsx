@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import type * as Y from 'yjs'
 import { membersMap, readMembers } from '@shared/case/members'
 import {
   actionsArray,
@@ -8,13 +7,13 @@ import {
   editAction,
   listActions,
 } from '@shared/case/timeline'
-import type { Identity } from '@shared/ipc'
+import type { RoomPanelProps } from './room-panel-props'
 import { TimelineEntry } from './timeline-entry'
 import { TimelineForm } from './timeline-form'
 import { useYRead } from './use-y-read'
 
 /** What the swarm has tried, found and decided; newest first. */
-export function Timeline({ doc, identity }: { doc: Y.Doc; identity: Identity }): React.JSX.Element {
+export function Timeline({ doc, identity }: RoomPanelProps): React.JSX.Element {
   const entries = useYRead(actionsArray(doc), () => listActions(doc))
   const members = useYRead(membersMap(doc), () => readMembers(doc))
   const [error, setError] = useState<string>()
@@ -29,7 +28,7 @@ export function Timeline({ doc, identity }: { doc: Y.Doc; identity: Identity }):
   }
 
   return (
-    <aside className="timeline" aria-labelledby="timeline-heading">
+    <section className="timeline" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Actions taken</h2>
       <TimelineForm
         submitLabel="Add to timeline"
@@ -58,6 +57,6 @@ export function Timeline({ doc, identity }: { doc: Y.Doc; identity: Identity }):
           ))}
         </ol>
       )}
-    </aside>
+    </section>
   )
 }

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
-import { ensureMember } from '@shared/case/members'
+import { registerAuthor } from '@shared/case/authorship'
+import { joinCase } from '@shared/case/members'
 import type { Identity, Notice } from '@shared/ipc'
 import { UpdateSaver } from '@shared/room/update-saver'
 import { swarmroom } from '../api'
@@ -22,7 +23,8 @@ export function useCaseDoc(roomId: string, identity: Identity): CaseDocState {
 
   useEffect(() => {
     let cancelled = false
-    const doc = new Y.Doc()
+    // History stays in the document for review mode (docs/case-schema.md, snapshots).
+    const doc = new Y.Doc({ gc: false })
     const saver = new UpdateSaver((update) => swarmroom.room.append({ roomId, update }))
     const onUpdate = (update: Uint8Array, origin: unknown): void => {
       if (origin !== STORAGE_ORIGIN) saver.push(update)
@@ -43,7 +45,8 @@ export function useCaseDoc(roomId: string, identity: Identity): CaseDocState {
       Y.applyUpdate(doc, result.value.state, STORAGE_ORIGIN)
       doc.on('update', onUpdate)
       window.addEventListener('beforeunload', onBeforeUnload)
-      ensureMember(doc, identity, 'contributor')
+      joinCase(doc, identity, 'contributor')
+      registerAuthor(doc, identity.memberId)
       setState({ status: 'ready', doc, saver, notices: result.value.notices })
     })
 
