@@ -9,6 +9,7 @@
  */
 import { z } from 'zod'
 import { coreChannels } from './channels/core'
+import { networkChannels } from './channels/network'
 import { bytesSchema, roomIdSchema } from './channels/schemas'
 import type { Result } from './result'
 
@@ -16,6 +17,7 @@ export * from './channels/schemas'
 
 export const contract = {
   ...coreChannels,
+  ...networkChannels,
 } as const
 
 export const events = {

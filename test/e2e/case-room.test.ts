@@ -107,7 +107,9 @@ describe('a case survives a restart with everything typed into it', () => {
     await expect.poll(() => entries.count()).toBe(2)
 
     await page.getByLabel('Status').selectOption('swarming')
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved on this computer')
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Saving' }).textContent())
+      .toBe('Saved on this computer')
     await page.screenshot({ path: join(SCREENSHOTS, 'room.png'), fullPage: true })
 
     // Quit: the window goes, main saves what is pending and closes every log.

@@ -2,6 +2,9 @@
 import { AppStore } from './app-store'
 import { createHandlers } from './handlers'
 import type { Handlers } from './ipc-dispatch'
+import { DeepLinkInbox } from './deep-link-inbox'
+import { LocalSignaling } from './local-signaling'
+import { RoomKeys } from './room-keys'
 import { RoomStore } from './room-store'
 import { SecretStore, type Encryptor } from './secrets'
 import type { Emit, Services } from './services'
@@ -27,17 +30,22 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
   const app = await AppStore.open(options.dataFolder)
   const rooms = new RoomStore(options.dataFolder)
   const secrets = new SecretStore(options.encryptor, app)
+  const emit: Emit = options.emit ?? (() => undefined)
   const services: Services = {
     app,
     rooms,
     secrets,
+    keys: new RoomKeys(secrets),
+    signaling: new LocalSignaling(),
     openInBrowser: options.openInBrowser,
-    emit: options.emit ?? (() => undefined),
+    emit,
+    deepLinks: new DeepLinkInbox(emit),
   }
   return {
     ...services,
     handlers: createHandlers(services),
     async shutdown() {
+      await services.signaling.close()
       rooms.closeAll()
       await app.flush()
     },

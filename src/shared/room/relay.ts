@@ -72,9 +72,12 @@ export function connectRelay(
       socket.disconnect()
       set('offline')
     },
-    /** Also destroys the awareness (HocuspocusProvider does): only for leaving the room. */
     destroy: () => {
       listeners.clear()
+      // HocuspocusProvider.destroy() would also destroy the awareness, which the room shares
+      // with y-webrtc and the editors and which outlives a relay (turning it off and on).
+      awareness.off('update', provider.boundAwarenessUpdateHandler)
+      provider.configuration.awareness = null
       provider.destroy()
       socket.destroy()
     },

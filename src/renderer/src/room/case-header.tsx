@@ -8,23 +8,35 @@ import {
   type CaseStatus,
   type Priority,
 } from '@shared/case/schema'
+import type { Identity } from '@shared/ipc'
 import type { UpdateSaver } from '@shared/room/update-saver'
+import type { Awareness } from 'y-protocols/awareness'
 import { swarmroom } from '../api'
 import { ConfirmDialog } from '../common/confirm-dialog'
 import { ticketLabel } from '../common/format'
+import { InviteDialog } from './invite/invite-dialog'
+import { PresenceBar } from './presence/presence-bar'
 import { SaveStatus } from './save-status'
+import type { RoomLink } from './use-room-connection'
 import { TitleField } from './title-field'
 import { useYRead } from './use-y-read'
 
 interface CaseHeaderProps {
   roomId: string
   doc: Y.Doc
+  awareness: Awareness
+  identity: Identity
   saver: UpdateSaver
+  link: RoomLink
   onLeave: () => void
+  onRelayChanged: () => void
+  onOpenRoom: (roomId: string) => void
 }
 
-export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): React.JSX.Element {
+export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
+  const { roomId, doc, saver, onLeave } = props
   const meta = useYRead(metaMap(doc), () => readMeta(doc))
+  const [inviting, setInviting] = useState(false)
   const [archived, setArchived] = useState<boolean>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const [error, setError] = useState<string>()
@@ -57,6 +69,10 @@ export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): Re
           ← Cases
         </button>
         <TitleField value={meta.title} onCommit={(title) => updateMeta(doc, { title })} />
+        <PresenceBar awareness={props.awareness} identity={props.identity} link={props.link} />
+        <button className="button button--primary" onClick={() => setInviting(true)}>
+          Invite
+        </button>
         <SaveStatus saver={saver} />
       </div>
       <div className="case-header__facts">
@@ -105,6 +121,21 @@ export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): Re
         <p className="notice notice--error" role="alert">
           {error}
         </p>
+      )}
+      {inviting && (
+        <InviteDialog
+          roomId={roomId}
+          doc={doc}
+          saver={saver}
+          memberId={props.identity.memberId}
+          isOwner={meta.ownerId === props.identity.memberId}
+          onClose={() => setInviting(false)}
+          onRelayChanged={props.onRelayChanged}
+          onMoved={(newRoomId) => {
+            setInviting(false)
+            props.onOpenRoom(newRoomId)
+          }}
+        />
       )}
       {confirmingDelete && (
         <ConfirmDialog

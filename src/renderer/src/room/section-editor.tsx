@@ -1,17 +1,26 @@
 import Collaboration from '@tiptap/extension-collaboration'
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
+import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { memberColorClass } from '@shared/case/member-colors'
 import type { SectionName } from '@shared/case/schema'
+import { setLocalSection, type PresenceUser } from '@shared/room/presence'
+import { FormatBar } from './format-bar'
 
 interface SectionEditorProps {
   name: SectionName
   title: string
   fragment: Y.XmlFragment
+  awareness: Awareness
+  /** This member as teammates see them beside the caret. */
+  user: PresenceUser
 }
 
 /** A rich-text section bound to its XmlFragment: every keystroke is a Yjs update. */
-export function SectionEditor({ name, title, fragment }: SectionEditorProps): React.JSX.Element {
+export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
+  const { name, title, fragment, awareness, user } = props
   const editor = useEditor(
     {
       // TipTap would inject a <style> tag, which the CSP forbids; styles.css carries its rules.
@@ -23,7 +32,18 @@ export function SectionEditor({ name, title, fragment }: SectionEditorProps): Re
           link: { openOnClick: true, autolink: true, protocols: ['http', 'https'] },
         }),
         Collaboration.configure({ fragment }),
+        CollaborationCaret.configure({
+          provider: { awareness },
+          user,
+          render: renderCaret,
+          // Classes, not the default inline style: the CSP refuses style attributes.
+          selectionRender: (caretUser: { color?: string }) => ({
+            class: `collaboration-carets__selection ${memberColorClass(caretUser.color)}`,
+          }),
+        }),
       ],
+      onFocus: () => setLocalSection(awareness, name),
+      onBlur: () => setLocalSection(awareness, null),
       editorProps: {
         attributes: {
           'aria-label': title,
@@ -34,13 +54,19 @@ export function SectionEditor({ name, title, fragment }: SectionEditorProps): Re
         },
       },
     },
-    [fragment],
+    // The caret's user is read when the editor starts; later role changes reach the awareness
+    // through the room connection, so `user` is deliberately not a dependency.
+    [fragment, awareness],
   )
 
   return (
-    <section className="section-editor" aria-labelledby={`section-${name}`}>
+    <section
+      className="section-editor"
+      aria-labelledby={`section-${name}-title`}
+      id={`section-${name}`}
+    >
       <div className="section-editor__head">
-        <h2 id={`section-${name}`}>{title}</h2>
+        <h2 id={`section-${name}-title`}>{title}</h2>
         {editor && <FormatBar editor={editor} />}
       </div>
       <EditorContent editor={editor} />
@@ -48,58 +74,12 @@ export function SectionEditor({ name, title, fragment }: SectionEditorProps): Re
   )
 }
 
-function FormatBar({ editor }: { editor: Editor }): React.JSX.Element {
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: current }) => ({
-      bold: current.isActive('bold'),
-      italic: current.isActive('italic'),
-      bulletList: current.isActive('bulletList'),
-      orderedList: current.isActive('orderedList'),
-    }),
-  })
-  const buttons = [
-    {
-      key: 'bold',
-      label: 'Bold (Ctrl+B)',
-      text: 'B',
-      run: () => editor.chain().focus().toggleBold().run(),
-    },
-    {
-      key: 'italic',
-      label: 'Italic (Ctrl+I)',
-      text: 'I',
-      run: () => editor.chain().focus().toggleItalic().run(),
-    },
-    {
-      key: 'bulletList',
-      label: 'Bulleted list',
-      text: '•',
-      run: () => editor.chain().focus().toggleBulletList().run(),
-    },
-    {
-      key: 'orderedList',
-      label: 'Numbered list',
-      text: '1.',
-      run: () => editor.chain().focus().toggleOrderedList().run(),
-    },
-  ] as const
-  return (
-    <div className="format-bar" role="toolbar" aria-label="Formatting">
-      {buttons.map((button) => (
-        <button
-          key={button.key}
-          type="button"
-          className="format-bar__button"
-          aria-label={button.label}
-          title={button.label}
-          aria-pressed={active[button.key]}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={button.run}
-        >
-          {button.text}
-        </button>
-      ))}
-    </div>
-  )
+function renderCaret(caretUser: { name?: string; color?: string }): HTMLElement {
+  const caret = document.createElement('span')
+  caret.className = `collaboration-carets__caret ${memberColorClass(caretUser.color)}`
+  const label = document.createElement('span')
+  label.className = 'collaboration-carets__label'
+  label.textContent = caretUser.name ?? 'Teammate'
+  caret.append(label)
+  return caret
 }
