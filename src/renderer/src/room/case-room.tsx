@@ -43,7 +43,16 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
         link={link}
         onRelayChanged={() => setRelayGeneration((generation) => generation + 1)}
       />
-      <Notices notices={props.notices} />
+      <Notices
+        notices={
+          link.peerProblem
+            ? [
+                ...props.notices,
+                { id: 'peer-problem', level: 'warning', message: link.peerProblem },
+              ]
+            : props.notices
+        }
+      />
       <MovedNotice doc={doc} />
       {!initialized && (
         <p className="notice notice--info room__arriving" role="status">

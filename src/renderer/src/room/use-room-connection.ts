@@ -9,6 +9,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { readMembers, membersMap } from '@shared/case/members'
 import type { Identity } from '@shared/ipc'
+import { onPeerMessageProblem } from '@shared/room/peer-messages'
 import { setLocalPresence } from '@shared/room/presence'
 import { RoomConnection } from '@shared/room/room-connection'
 import type { RoomStatus } from '@shared/room/room-status'
@@ -20,6 +21,8 @@ export interface RoomLink {
   everConnected: boolean
   /** Why the room cannot connect at all (the key is unreadable, say); the case still works. */
   problem?: string
+  /** Something a teammate's app sent that had to be ignored; the room carries on. */
+  peerProblem?: string
 }
 
 const STARTING: RoomStatus = { state: 'connecting', peers: 0, relay: 'off' }
@@ -44,6 +47,9 @@ export function useRoomConnection(
     }
     announce()
     members.observe(announce)
+    const stopProblems = onPeerMessageProblem((peerProblem) =>
+      setLink((previous) => ({ ...previous, peerProblem })),
+    )
     const online = (): void => void connection?.goOnline()
     const offline = (): void => connection?.goOffline()
 
@@ -73,6 +79,7 @@ export function useRoomConnection(
       connection = opened
       const show = (status: RoomStatus): void =>
         setLink((previous) => ({
+          ...previous,
           status,
           everConnected: previous.everConnected || status.state === 'connected',
         }))
@@ -86,6 +93,7 @@ export function useRoomConnection(
     return () => {
       cancelled = true
       members.unobserve(announce)
+      stopProblems()
       window.removeEventListener('online', online)
       window.removeEventListener('offline', offline)
       void connection?.destroy()
