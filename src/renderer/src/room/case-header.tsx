@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { metaMap, readMeta, updateMeta } from '@shared/case/case-doc'
-import {
-  CASE_STATUSES,
-  PRIORITIES,
-  SWARM_TYPE_NAMES,
-  type CaseStatus,
-  type Priority,
-} from '@shared/case/schema'
+import { PRIORITIES, SWARM_TYPE_NAMES, type Priority } from '@shared/case/schema'
+import type { Identity } from '@shared/ipc'
 import type { UpdateSaver } from '@shared/room/update-saver'
 import { swarmroom } from '../api'
 import { ConfirmDialog } from '../common/confirm-dialog'
 import { ticketLabel } from '../common/format'
+import { CustomerWaiting } from './customer-update/customer-waiting'
+import { CaseOwner } from './members/case-owner'
+import { OwnershipPrompt } from './members/ownership-prompt'
 import { SaveStatus } from './save-status'
+import { StatusSelect } from './status-select'
 import { TitleField } from './title-field'
 import { useYRead } from './use-y-read'
 
@@ -20,10 +19,12 @@ interface CaseHeaderProps {
   roomId: string
   doc: Y.Doc
   saver: UpdateSaver
+  identity: Identity
   onLeave: () => void
 }
 
-export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): React.JSX.Element {
+export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
+  const { roomId, doc, saver, identity, onLeave } = props
   const meta = useYRead(metaMap(doc), () => readMeta(doc))
   const [archived, setArchived] = useState<boolean>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
@@ -57,6 +58,7 @@ export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): Re
           ← Cases
         </button>
         <TitleField value={meta.title} onCommit={(title) => updateMeta(doc, { title })} />
+        <CustomerWaiting doc={doc} />
         <SaveStatus saver={saver} />
       </div>
       <div className="case-header__facts">
@@ -80,17 +82,8 @@ export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): Re
             ))}
           </select>
         </label>
-        <label className="inline-field">
-          Status
-          <select
-            value={meta.status}
-            onChange={(event) => updateMeta(doc, { status: event.target.value as CaseStatus })}
-          >
-            {CASE_STATUSES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </label>
+        <StatusSelect doc={doc} me={identity.memberId} />
+        <CaseOwner doc={doc} me={identity.memberId} />
         <span className="case-header__spacer" />
         {archived !== undefined && (
           <button className="button" onClick={() => void toggleArchived()}>
@@ -101,6 +94,7 @@ export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): Re
           Delete
         </button>
       </div>
+      <OwnershipPrompt doc={doc} me={identity.memberId} variant="banner" />
       {error && (
         <p className="notice notice--error" role="alert">
           {error}

@@ -7,6 +7,8 @@ import type { UpdateSaver } from '@shared/room/update-saver'
 import { swarmroom } from '../api'
 import { Notices } from '../common/notices'
 import { CaseHeader } from './case-header'
+import { CustomerUpdateSection } from './customer-update/customer-update-section'
+import { useApprovalWatch } from './customer-update/use-approval-watch'
 import { SectionEditor } from './section-editor'
 import { RoomSidebar } from './room-sidebar'
 
@@ -23,20 +25,25 @@ interface CaseRoomProps {
 export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
   const { roomId, doc } = props
   useSummaryInLobby(roomId, doc)
+  useApprovalWatch(doc, props.identity.memberId)
   return (
     <main className="room">
       <CaseHeader {...props} />
       <Notices notices={props.notices} />
       <div className="room__body">
         <div className="room__sections">
-          {SECTION_NAMES.map((name) => (
-            <SectionEditor
-              key={name}
-              name={name}
-              title={SECTION_TITLES[name]}
-              fragment={doc.getXmlFragment(name)}
-            />
-          ))}
+          {SECTION_NAMES.map((name) =>
+            name === 'customerUpdate' ? (
+              <CustomerUpdateSection key={name} doc={doc} identity={props.identity} />
+            ) : (
+              <SectionEditor
+                key={name}
+                name={name}
+                title={SECTION_TITLES[name]}
+                fragment={doc.getXmlFragment(name)}
+              />
+            ),
+          )}
         </div>
         <RoomSidebar roomId={roomId} doc={doc} identity={props.identity} />
       </div>

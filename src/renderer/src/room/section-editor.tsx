@@ -1,6 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
+import { useEffect, useRef, type ReactNode } from 'react'
 import type * as Y from 'yjs'
 import type { SectionName } from '@shared/case/schema'
 
@@ -8,10 +9,29 @@ interface SectionEditorProps {
   name: SectionName
   title: string
   fragment: Y.XmlFragment
+  /**
+   * False while the text is not this member's to change (the customer update under review).
+   * @default true
+   */
+  editable?: boolean
+  /** Shown between the section's title and its text (the customer update's approval bar). */
+  banner?: ReactNode
+  /** Shown below the text. */
+  children?: ReactNode
+  /** Told the selected text (blocks joined by a line break) whenever the selection moves. */
+  onSelectText?: (text: string) => void
+  className?: string
 }
 
 /** A rich-text section bound to its XmlFragment: every keystroke is a Yjs update. */
-export function SectionEditor({ name, title, fragment }: SectionEditorProps): React.JSX.Element {
+export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
+  const { name, title, fragment, editable = true, onSelectText } = props
+  // The editor is created once per fragment; the latest callback is read through a ref.
+  const selectListener = useRef(onSelectText)
+  const readOnly = useRef(!editable)
+  useEffect(() => {
+    selectListener.current = onSelectText
+  }, [onSelectText])
   const editor = useEditor(
     {
       // TipTap would inject a <style> tag, which the CSP forbids; styles.css carries its rules.
@@ -24,26 +44,43 @@ export function SectionEditor({ name, title, fragment }: SectionEditorProps): Re
         }),
         Collaboration.configure({ fragment }),
       ],
+      editable,
+      onSelectionUpdate: ({ editor: current }) => {
+        const { from, to } = current.state.selection
+        selectListener.current?.(current.state.doc.textBetween(from, to, '\n'))
+      },
       editorProps: {
-        attributes: {
+        // A function, so ProseMirror re-reads it after setEditable below.
+        attributes: () => ({
+          'aria-readonly': String(readOnly.current),
           'aria-label': title,
           'aria-multiline': 'true',
           role: 'textbox',
           class: 'section-editor__content',
           'data-section': name,
-        },
+        }),
       },
     },
     [fragment],
   )
 
+  useEffect(() => {
+    readOnly.current = !editable
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+  }, [editor, editable])
+
   return (
-    <section className="section-editor" aria-labelledby={`section-${name}`}>
+    <section
+      className={`section-editor ${props.className ?? ''}`}
+      aria-labelledby={`section-${name}`}
+    >
       <div className="section-editor__head">
         <h2 id={`section-${name}`}>{title}</h2>
-        {editor && <FormatBar editor={editor} />}
+        {editor && editable && <FormatBar editor={editor} />}
       </div>
+      {props.banner}
       <EditorContent editor={editor} />
+      {props.children}
     </section>
   )
 }
