@@ -1,13 +1,7 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { metaMap, readMeta, updateMeta } from '@shared/case/case-doc'
-import {
-  CASE_STATUSES,
-  PRIORITIES,
-  SWARM_TYPE_NAMES,
-  type CaseStatus,
-  type Priority,
-} from '@shared/case/schema'
+import { PRIORITIES, SWARM_TYPE_NAMES, type Priority } from '@shared/case/schema'
 import type { Identity } from '@shared/ipc'
 import type { UpdateSaver } from '@shared/room/update-saver'
 import type { Awareness } from 'y-protocols/awareness'
@@ -18,6 +12,10 @@ import { InviteDialog } from './invite/invite-dialog'
 import { PresenceBar } from './presence/presence-bar'
 import { SaveStatus } from './save-status'
 import type { RoomLink } from './use-room-connection'
+import { CustomerWaiting } from './customer-update/customer-waiting'
+import { CaseOwner } from './members/case-owner'
+import { OwnershipPrompt } from './members/ownership-prompt'
+import { StatusSelect } from './status-select'
 import { TitleField } from './title-field'
 import { useYRead } from './use-y-read'
 
@@ -34,7 +32,7 @@ interface CaseHeaderProps {
 }
 
 export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
-  const { roomId, doc, saver, onLeave } = props
+  const { roomId, doc, saver, identity, onLeave } = props
   const meta = useYRead(metaMap(doc), () => readMeta(doc))
   const [inviting, setInviting] = useState(false)
   const [archived, setArchived] = useState<boolean>()
@@ -73,6 +71,7 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         <button className="button button--primary" onClick={() => setInviting(true)}>
           Invite
         </button>
+        <CustomerWaiting doc={doc} />
         <SaveStatus saver={saver} />
       </div>
       <div className="case-header__facts">
@@ -96,17 +95,8 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
             ))}
           </select>
         </label>
-        <label className="inline-field">
-          Status
-          <select
-            value={meta.status}
-            onChange={(event) => updateMeta(doc, { status: event.target.value as CaseStatus })}
-          >
-            {CASE_STATUSES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </label>
+        <StatusSelect doc={doc} me={identity.memberId} />
+        <CaseOwner doc={doc} me={identity.memberId} />
         <span className="case-header__spacer" />
         {archived !== undefined && (
           <button className="button" onClick={() => void toggleArchived()}>
@@ -117,6 +107,7 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
           Delete
         </button>
       </div>
+      <OwnershipPrompt doc={doc} me={identity.memberId} variant="banner" />
       {error && (
         <p className="notice notice--error" role="alert">
           {error}

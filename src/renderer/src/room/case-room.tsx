@@ -9,6 +9,8 @@ import type { UpdateSaver } from '@shared/room/update-saver'
 import { swarmroom } from '../api'
 import { Notices } from '../common/notices'
 import { CaseHeader } from './case-header'
+import { CustomerUpdateSection } from './customer-update/customer-update-section'
+import { useApprovalWatch } from './customer-update/use-approval-watch'
 import { SectionEditor } from './section-editor'
 import { MovedNotice } from './invite/moved-notice'
 import { RoomSidebar } from './room-sidebar'
@@ -36,6 +38,7 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
   const initialized = useYRead(metaMap(doc), () => isCaseInitialized(doc))
   const user = { ...identity, role: role ?? 'contributor' }
   useSummaryInLobby(roomId, doc)
+  useApprovalWatch(doc, identity.memberId)
   return (
     <main className="room">
       <CaseHeader
@@ -62,16 +65,26 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
       )}
       <div className="room__body">
         <div className="room__sections">
-          {SECTION_NAMES.map((name) => (
-            <SectionEditor
-              key={name}
-              name={name}
-              title={SECTION_TITLES[name]}
-              fragment={doc.getXmlFragment(name)}
-              awareness={awareness}
-              user={user}
-            />
-          ))}
+          {SECTION_NAMES.map((name) =>
+            name === 'customerUpdate' ? (
+              <CustomerUpdateSection
+                key={name}
+                doc={doc}
+                identity={identity}
+                awareness={awareness}
+                user={user}
+              />
+            ) : (
+              <SectionEditor
+                key={name}
+                name={name}
+                title={SECTION_TITLES[name]}
+                fragment={doc.getXmlFragment(name)}
+                awareness={awareness}
+                user={user}
+              />
+            ),
+          )}
         </div>
         <RoomSidebar roomId={roomId} doc={doc} identity={identity} />
       </div>

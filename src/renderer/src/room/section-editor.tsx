@@ -2,6 +2,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
+import { useEffect, useRef, type ReactNode } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { memberColorClass } from '@shared/case/member-colors'
@@ -16,11 +17,29 @@ interface SectionEditorProps {
   awareness: Awareness
   /** This member as teammates see them beside the caret. */
   user: PresenceUser
+  /**
+   * False while the text is not this member's to change (the customer update under review).
+   * @default true
+   */
+  editable?: boolean
+  /** Shown between the section's title and its text (the customer update's approval bar). */
+  banner?: ReactNode
+  /** Shown below the text. */
+  children?: ReactNode
+  /** Told the selected text (blocks joined by a line break) whenever the selection moves. */
+  onSelectText?: (text: string) => void
+  className?: string
 }
 
 /** A rich-text section bound to its XmlFragment: every keystroke is a Yjs update. */
 export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
-  const { name, title, fragment, awareness, user } = props
+  const { name, title, fragment, awareness, user, editable = true, onSelectText } = props
+  // The editor is created once per fragment; the latest callback is read through a ref.
+  const selectListener = useRef(onSelectText)
+  const readOnly = useRef(!editable)
+  useEffect(() => {
+    selectListener.current = onSelectText
+  }, [onSelectText])
   const editor = useEditor(
     {
       // TipTap would inject a <style> tag, which the CSP forbids; styles.css carries its rules.
@@ -42,16 +61,23 @@ export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
           }),
         }),
       ],
+      editable,
       onFocus: () => setLocalSection(awareness, name),
       onBlur: () => setLocalSection(awareness, null),
+      onSelectionUpdate: ({ editor: current }) => {
+        const { from, to } = current.state.selection
+        selectListener.current?.(current.state.doc.textBetween(from, to, '\n'))
+      },
       editorProps: {
-        attributes: {
+        // A function, so ProseMirror re-reads it after setEditable below.
+        attributes: () => ({
+          'aria-readonly': String(readOnly.current),
           'aria-label': title,
           'aria-multiline': 'true',
           role: 'textbox',
           class: 'section-editor__content',
           'data-section': name,
-        },
+        }),
       },
     },
     // The caret's user is read when the editor starts; later role changes reach the awareness
@@ -59,17 +85,24 @@ export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
     [fragment, awareness],
   )
 
+  useEffect(() => {
+    readOnly.current = !editable
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+  }, [editor, editable])
+
   return (
     <section
-      className="section-editor"
+      className={`section-editor ${props.className ?? ''}`}
       aria-labelledby={`section-${name}-title`}
       id={`section-${name}`}
     >
       <div className="section-editor__head">
         <h2 id={`section-${name}-title`}>{title}</h2>
-        {editor && <FormatBar editor={editor} />}
+        {editor && editable && <FormatBar editor={editor} />}
       </div>
+      {props.banner}
       <EditorContent editor={editor} />
+      {props.children}
     </section>
   )
 }
