@@ -3,7 +3,7 @@
  * RoomConnection with @roamhq/wrtc, finding the others through the embedded signaling server
  * on loopback, with the room key encrypting all signaling.
  */
-import { fromBase64, toBase64 } from 'lib0/buffer'
+import { toBase64 } from 'lib0/buffer'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
@@ -14,6 +14,7 @@ import {
 import { generateRoomId, generateRoomKey } from '../../../src/shared/room/room-key'
 import { loadConcurrentTrace, planReplay } from '../../fixtures/concurrent-trace'
 import { RoomPeer } from '../../fixtures/room-peer/room-peer'
+import { settle } from '../../fixtures/room-peer/settle'
 import type { JoinParams } from '../../fixtures/room-peer/protocol'
 
 let server: SignalingServer
@@ -42,15 +43,9 @@ function newRoom(): JoinParams {
   return { roomId: generateRoomId(), key: generateRoomKey(), signalingUrls: [server.url] }
 }
 
-/** Waits until every peer holds everything any peer holds, then returns their contents. */
+/** Waits until every peer holds one document, then returns what each of them shows. */
 async function converge(group: RoomPeer[]): Promise<unknown[]> {
-  const states = await Promise.all(group.map((peer) => peer.call('state')))
-  const union = Y.encodeStateVectorFromUpdate(
-    Y.mergeUpdates(states.map((state) => fromBase64(state.update))),
-  )
-  await Promise.all(
-    group.map((peer) => peer.call('waitForState', { stateVector: toBase64(union) })),
-  )
+  await settle(group)
   const settled = await Promise.all(group.map((peer) => peer.call('state')))
   return settled.map((state) => state.content)
 }
