@@ -21,7 +21,7 @@ export function describeStatus(status: RoomStatus, everConnected: boolean): stri
   if (status.state === 'connecting') {
     return everConnected ? 'Reconnecting…' : 'Connecting…'
   }
-  if (status.peers === 0) return 'Connected: no one else is here yet'
+  if (status.peers === 0) return 'Only you are here'
   return `${status.peers} connected`
 }
 

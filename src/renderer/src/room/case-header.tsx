@@ -71,7 +71,6 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         <button className="button button--primary" onClick={() => setInviting(true)}>
           Invite
         </button>
-        <CustomerWaiting doc={doc} />
         <SaveStatus saver={saver} />
       </div>
       <div className="case-header__facts">
@@ -97,6 +96,7 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         </label>
         <StatusSelect doc={doc} me={identity.memberId} />
         <CaseOwner doc={doc} me={identity.memberId} />
+        <CustomerWaiting doc={doc} />
         <span className="case-header__spacer" />
         {archived !== undefined && (
           <button className="button" onClick={() => void toggleArchived()}>
