@@ -9,6 +9,7 @@
  */
 import { z } from 'zod'
 import { coreChannels } from './channels/core'
+import { exportChannels, exportEvents } from './channels/export'
 import { bytesSchema, roomIdSchema } from './channels/schemas'
 import type { Result } from './result'
 
@@ -16,6 +17,7 @@ export * from './channels/schemas'
 
 export const contract = {
   ...coreChannels,
+  ...exportChannels,
 } as const
 
 export const events = {
@@ -25,6 +27,7 @@ export const events = {
   'app:openCase': z.object({ roomId: roomIdSchema, place: z.string().optional() }),
   /** Main changed an open case (an export's result): apply it to the live document. */
   'room:update': z.object({ roomId: roomIdSchema, update: bytesSchema }),
+  ...exportEvents,
 } as const
 export type Events = typeof events
 export type EventName = keyof Events

@@ -1,10 +1,12 @@
 /** What each IPC channel does, as plain functions over the services: no electron here. */
 import { createCoreHandlers } from './core-handlers'
+import { createExportHandlers } from './export-handlers'
 import type { Handlers } from './ipc-dispatch'
 import type { Services } from './services'
 
 export function createHandlers(services: Services): Handlers {
   return {
     ...createCoreHandlers(services),
+    ...createExportHandlers(services),
   }
 }
