@@ -11,8 +11,9 @@ import {
 import type { UpdateSaver } from '@shared/room/update-saver'
 import { swarmroom } from '../api'
 import { ConfirmDialog } from '../common/confirm-dialog'
-import { ticketLabel } from '../common/format'
+import { ExportButton } from './export/export-button'
 import { SaveStatus } from './save-status'
+import { TicketLink } from './ticket-link'
 import { TitleField } from './title-field'
 import { useYRead } from './use-y-read'
 
@@ -49,7 +50,6 @@ export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): Re
     else setError(result.error.message)
   }
 
-  const ticket = ticketLabel(meta.ticket)
   return (
     <header className="case-header">
       <div className="case-header__top">
@@ -58,15 +58,10 @@ export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): Re
         </button>
         <TitleField value={meta.title} onCommit={(title) => updateMeta(doc, { title })} />
         <SaveStatus saver={saver} />
+        <ExportButton roomId={roomId} doc={doc} saver={saver} />
       </div>
       <div className="case-header__facts">
-        {meta.ticket.url ? (
-          <a href={meta.ticket.url} target="_blank" rel="noreferrer">
-            {ticket}
-          </a>
-        ) : (
-          <span>{ticket}</span>
-        )}
+        <TicketLink roomId={roomId} doc={doc} saver={saver} />
         {meta.customer && <span>{meta.customer}</span>}
         <span>{SWARM_TYPE_NAMES[meta.swarmType]}</span>
         <label className="inline-field">

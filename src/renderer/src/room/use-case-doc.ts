@@ -36,6 +36,11 @@ export function useCaseDoc(roomId: string, identity: Identity): CaseDocState {
       void saver.flush().then(() => window.close())
     }
 
+    // Main's own changes (an export's result) are already in the log: applied, not saved again.
+    const stopMainUpdates = swarmroom.events.on('room:update', (event) => {
+      if (event.roomId === roomId) Y.applyUpdate(doc, event.update, STORAGE_ORIGIN)
+    })
+
     void swarmroom.room.load({ roomId }).then((result) => {
       if (cancelled) return
       if (!result.ok) {
@@ -52,6 +57,7 @@ export function useCaseDoc(roomId: string, identity: Identity): CaseDocState {
 
     return () => {
       cancelled = true
+      stopMainUpdates()
       doc.off('update', onUpdate)
       window.removeEventListener('beforeunload', onBeforeUnload)
       void saver.flush().then(() => {
