@@ -67,7 +67,7 @@ export function ticketChanges(seen: TicketSeen, reading: TicketReading, vendor: 
   const changes: string[] = []
   const added = newComments(seen, reading.comments)
   for (const comment of added.slice(-QUOTED_COMMENTS)) {
-    const kind = comment.public ? 'A public reply' : 'An internal note'
+    const kind = comment.public ? 'A public comment' : 'An internal note'
     const at = Date.parse(comment.createdAt)
     const when = Number.isNaN(at) ? '' : ` at ${clockTime(new Date(at), reading.readAt)}`
     changes.push(`${kind} was added${when}: “${quote(comment.text)}”`)

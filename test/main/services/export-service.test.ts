@@ -280,7 +280,7 @@ describe('exporting to the ticket', () => {
     if (asked.state !== 'confirm-ticket') return
     expect(asked.changes).toEqual([
       expect.stringMatching(
-        /^A public reply was added at .*: “Any news\? Our finance team is waiting\.”$/,
+        /^A public comment was added at .*: “Any news\? Our finance team is waiting\.”$/,
       ),
       'The status changed from “open” to “pending”.',
     ])
