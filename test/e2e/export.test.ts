@@ -89,6 +89,9 @@ describe('exporting a case to its Zendesk ticket', () => {
   it('links a case to a ticket, exports the approved reply and the note, and logs it', async () => {
     const main = await MainProcess.start(dataFolder, renderer.url)
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(renderer.url).origin,
+    })
     await main.attach(context)
     const page = await context.newPage()
     const errors: string[] = []
@@ -137,6 +140,19 @@ describe('exporting a case to its Zendesk ticket', () => {
     await expect
       .poll(() => page.evaluate('document.activeElement && document.activeElement.textContent'))
       .toBe('Export')
+
+    // Without a connection the note can go by hand: on the clipboard as rich text and as text.
+    await dialog.getByRole('button', { name: 'Copy note' }).click()
+    await expect
+      .poll(() => dialog.getByRole('group', { name: 'Copy or save' }).textContent())
+      .toContain('Copied the internal note as rich and plain text.')
+    const copied = (await page.evaluate(`navigator.clipboard.read().then(async ([item]) => ({
+      html: await (await item.getType('text/html')).text(),
+      text: await (await item.getType('text/plain')).text(),
+    }))`)) as { html: string; text: string }
+    expect(copied.html).toContain('<h2>Case summary</h2>')
+    expect(copied.text).toContain(`Case summary\n------------\n\n${SUMMARY}`)
+    await dialog.getByRole('button', { name: 'Export' }).focus()
     await page.keyboard.press('Enter')
     await expect
       .poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 })
