@@ -146,12 +146,13 @@ export class TicketLinks {
     if (!connection) {
       save(undefined)
       const kind = CONNECTOR_NAMES[connectorKindOf(ticket.system)]
+      const done = mode === 'link' ? `Linked to ${name}. ` : ''
       return {
         state: 'linked',
         ticket,
         seen: null,
         message:
-          `Linked to ${name}. To show its subject, requester and status here and to export to it, ` +
+          `${done}To show its subject, requester and status here and to export to it, ` +
           `add a ${kind} connection in Settings → Help desks.`,
       }
     }

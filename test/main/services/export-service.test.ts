@@ -110,6 +110,18 @@ describe('linking a case to its ticket', () => {
     )
   })
 
+  it('reads the ticket a case was created with, once a connection is added', async () => {
+    await bench.edit(roomId, (doc) =>
+      updateMeta(doc, { ticket: { system: 'zendesk', id: '48213', url: '' } }),
+    )
+    const before = await bench.services.tickets.refresh(roomId)
+    expect(before.state === 'linked' && before.message).toMatch(/^To show its subject/)
+    await addZendesk()
+    const after = await bench.services.tickets.refresh(roomId)
+    expect(after).toMatchObject({ state: 'linked', seen: { subject: 'Invoices fail to export' } })
+    expect(readTicketSeen(bench.liveCase(roomId))?.requester).toBe('Maria Customer')
+  })
+
   it('refuses an address that is not a ticket, and one of a ticket that does not exist', async () => {
     await addZendesk()
     await expect(bench.services.tickets.link(roomId, 'https://example.com/x')).rejects.toThrow(

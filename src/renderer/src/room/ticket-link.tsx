@@ -75,14 +75,14 @@ export function TicketLink({ roomId, doc, saver }: TicketLinkProps): React.JSX.E
           {seen.status && <span className="ticket-link__status">{seen.status}</span>}
         </span>
       )}
-      {!editing && seen && (
+      {!editing && ticket.id && (
         <button
           className="button button--quiet"
           onClick={() => void link()}
           disabled={busy}
           title="Read the ticket again from the help desk"
         >
-          {busy ? 'Reading…' : 'Refresh'}
+          {busy ? 'Reading…' : seen ? 'Refresh' : 'Read ticket'}
         </button>
       )}
       {!editing && (
