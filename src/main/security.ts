@@ -68,8 +68,16 @@ export function hardenWebContents(
   })
 }
 
+/**
+ * Writing to the clipboard ("Copy note", "Copy reply" when no help desk is connected). The
+ * sanitised kind only: the clipboard gets plain text and cleaned HTML, and reading it stays denied.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
+
 /** Swarmroom needs no camera, microphone, location or notification prompt from the web layer. */
 export function denyPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  )
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission))
 }

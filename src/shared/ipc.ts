@@ -10,6 +10,7 @@
 import { z } from 'zod'
 import { coreChannels } from './channels/core'
 import { networkChannels } from './channels/network'
+import { exportChannels, exportEvents } from './channels/export'
 import { bytesSchema, roomIdSchema } from './channels/schemas'
 import type { Result } from './result'
 
@@ -18,6 +19,7 @@ export * from './channels/schemas'
 export const contract = {
   ...coreChannels,
   ...networkChannels,
+  ...exportChannels,
 } as const
 
 export const events = {
@@ -27,6 +29,7 @@ export const events = {
   'app:openCase': z.object({ roomId: roomIdSchema, place: z.string().optional() }),
   /** Main changed an open case (an export's result): apply it to the live document. */
   'room:update': z.object({ roomId: roomIdSchema, update: bytesSchema }),
+  ...exportEvents,
 } as const
 export type Events = typeof events
 export type EventName = keyof Events

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'disk-full',
   'not-writable',
   'storage-failed',
+  /** A help desk refused a request or did not answer; the message says which and why. */
+  'help-desk',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -107,4 +107,27 @@ describe('the security settings', () => {
     expect(answers).toEqual([false])
     expect(checkHandler?.()).toBe(false)
   })
+
+  it('lets the page write to the clipboard, and still denies reading it', () => {
+    let requestHandler: ((...args: never[]) => void) | undefined
+    let checkHandler: ((contents: unknown, permission: string) => boolean) | undefined
+    const session = {
+      setPermissionRequestHandler: (handler: (...args: never[]) => void) =>
+        (requestHandler = handler),
+      setPermissionCheckHandler: (handler: (contents: unknown, permission: string) => boolean) =>
+        (checkHandler = handler),
+    }
+    denyPermissions(session as unknown as Session)
+    const answers: boolean[] = []
+    const ask = requestHandler as unknown as (
+      c: unknown,
+      p: string,
+      cb: (ok: boolean) => void,
+    ) => void
+    ask({}, 'clipboard-sanitized-write', (granted) => answers.push(granted))
+    ask({}, 'clipboard-read', (granted) => answers.push(granted))
+    expect(answers).toEqual([true, false])
+    expect(checkHandler?.({}, 'clipboard-sanitized-write')).toBe(true)
+    expect(checkHandler?.({}, 'clipboard-read')).toBe(false)
+  })
 })

@@ -1,13 +1,21 @@
 /** Builds main's services over a data folder; shared by the app and the e2e harness. */
+import { AppError } from '../../shared/result'
 import { AppStore } from './app-store'
+import { CaseWriter } from './case-writer'
+import { ConnectionsService } from './connections'
+import type { ConnectorOptions } from './connectors/connector'
+import { ExportResults } from './export-results'
+import { ExportService } from './export-service'
 import { createHandlers } from './handlers'
 import type { Handlers } from './ipc-dispatch'
 import { DeepLinkInbox } from './deep-link-inbox'
 import { LocalSignaling } from './local-signaling'
 import { RoomKeys } from './room-keys'
+import { Outbox } from './outbox'
 import { RoomStore } from './room-store'
 import { SecretStore, type Encryptor } from './secrets'
-import type { Emit, Services } from './services'
+import type { Emit, SaveFile, Services } from './services'
+import { TicketLinks } from './ticket-links'
 
 export interface MainServices extends Services {
   handlers: Handlers
@@ -24,13 +32,26 @@ export interface ServiceOptions {
   openInBrowser: (url: string) => Promise<void>
   /** Tells the renderer something happened (`webContents.send` in the app). */
   emit?: Emit
+  /** Asks where to save a file and writes it (the save dialog in the app). */
+  saveFile?: SaveFile
+  /** For help-desk requests (a shorter timeout in tests). */
+  connectorOptions?: ConnectorOptions
 }
+
+const noSaveFile: SaveFile = () =>
+  Promise.reject(new AppError('internal', 'Saving files is not available in this window.'))
 
 export async function createServices(options: ServiceOptions): Promise<MainServices> {
   const app = await AppStore.open(options.dataFolder)
   const rooms = new RoomStore(options.dataFolder)
   const secrets = new SecretStore(options.encryptor, app)
+  const connections = new ConnectionsService(app, secrets, options.connectorOptions)
+  const outbox = new Outbox({ store: app, connectorFor: (id) => connections.connectorFor(id) })
   const emit: Emit = options.emit ?? (() => undefined)
+  // Read through `services`, so a test that sets `services.now` moves every clock.
+  const now = (): Date => services.now?.() ?? new Date()
+  const writer = new CaseWriter(app, rooms, emit, now)
+  const results = new ExportResults(writer, outbox, connections, emit, now)
   const services: Services = {
     app,
     rooms,
@@ -40,14 +61,32 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     openInBrowser: options.openInBrowser,
     emit,
     deepLinks: new DeepLinkInbox(emit),
+    connections,
+    outbox,
+    tickets: new TicketLinks(writer, connections, now),
+    exports: new ExportService({
+      writer,
+      connections,
+      outbox,
+      results,
+      identity: () => app.data.identity,
+      saveFile: options.saveFile ?? noSaveFile,
+      now,
+    }),
   }
-  return {
-    ...services,
+  // After app.json is read: resumes exports a restart interrupted, then catches cases up.
+  await outbox.start()
+  app.notices.push(...outbox.notices)
+  results.reconcile()
+  // The same object, so that a clock set on what this returns reaches the services above.
+  return Object.assign(services, {
     handlers: createHandlers(services),
-    async shutdown() {
+    async shutdown(): Promise<void> {
       await services.signaling.close()
+      await outbox.stop()
+      await results.whenIdle()
       rooms.closeAll()
       await app.flush()
     },
-  }
+  })
 }

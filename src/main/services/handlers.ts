@@ -1,5 +1,6 @@
 /** What each IPC channel does, as plain functions over the services: no electron here. */
 import { createCoreHandlers } from './core-handlers'
+import { createExportHandlers } from './export-handlers'
 import type { Handlers } from './ipc-dispatch'
 import { createNetworkHandlers } from './network-handlers'
 import type { Services } from './services'
@@ -8,5 +9,6 @@ export function createHandlers(services: Services): Handlers {
   return {
     ...createCoreHandlers(services),
     ...createNetworkHandlers(services),
+    ...createExportHandlers(services),
   }
 }

@@ -50,6 +50,12 @@ export class RoomStore {
     return damage ? { state, damage } : { state }
   }
 
+  /** The whole document as one update, read from the log without compacting it. */
+  state(roomId: string): Uint8Array {
+    const log = this.openLog(roomId)
+    return mergeUpdates(this.guard(roomId, () => log.read()))
+  }
+
   append(roomId: string, update: Uint8Array): void {
     const log = this.openLog(roomId)
     try {

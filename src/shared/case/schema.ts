@@ -300,6 +300,28 @@ export interface ExportRecord {
   replyId?: string
   error?: string
   unapprovedOverride?: boolean
+  /** ISO time every part was on the ticket (state `sent`). */
+  sentAt?: string
+  /** The customer update's hash (see approval.ts) when the reply was queued. */
+  replyHash?: string
+}
+
+/**
+ * `meta.ticketSeen`: the linked ticket as Swarmroom last read it from the help desk, shown in
+ * the room's header and compared with the ticket before a reply is posted.
+ */
+export interface TicketSeen {
+  /** The `meta.ticket.id` it was read for; a record of another ticket is ignored. */
+  ticketId: string
+  subject: string
+  requester: string
+  status: string
+  /** The help desk's own time of the ticket's last change ('' when it gives none). */
+  updatedAt: string
+  /** When Swarmroom read it (ISO 8601 UTC). */
+  readAt: string
+  /** The id of the ticket's newest comment then ('' when it had none). */
+  lastCommentId: string
 }
 
 /** One entry of the `reviewComments` array; `start`/`end` are Y.RelativePosition JSON. */

@@ -54,21 +54,53 @@ export function markSent(doc: Y.Doc, actor: string, options: MarkSentOptions): S
       'Only an approved customer update can be marked as sent, and this text is not approved.',
     )
   }
+  return recordSentUpdate(
+    doc,
+    actor,
+    { ...customerReply(doc), contentHash: status.currentHash },
+    options,
+  )
+}
+
+/** A customer update exactly as it went out. */
+export interface SentContent {
+  text: string
+  html: string
+  /** The customer update's hash when it was sent (see approval.ts). */
+  contentHash: string
+}
+
+/**
+ * Records an update that reached the customer, as `markSent` does, for content sent earlier
+ * (an export that reached the ticket later, or with the owner's override of the approval).
+ * The approval is used up when it covered the sent text, or when the text is still the sent
+ * one; an approval of newer text stays.
+ */
+export function recordSentUpdate(
+  doc: Y.Doc,
+  actor: string,
+  content: SentContent,
+  options: MarkSentOptions,
+): SentUpdate {
   const now = options.now ?? new Date()
   const update: SentUpdate = {
     id: globalThis.crypto.randomUUID(),
     sentAt: now.toISOString(),
     by: actor,
-    ...customerReply(doc),
-    contentHash: status.currentHash,
+    text: content.text,
+    html: content.html,
+    contentHash: content.contentHash,
     via: options.via,
     ...(options.ticketResult ? { ticketResult: { ...options.ticketResult } } : {}),
   }
+  const status = approvalStatus(doc)
+  const usedUp =
+    status.contentHash === content.contentHash || status.currentHash === content.contentHash
   doc.transact(() => {
     const entry = new Y.Map<unknown>()
     for (const [key, value] of Object.entries(update)) entry.set(key, value)
     updatesArray(doc).push([entry])
-    resetApproval(doc)
+    if (usedUp) resetApproval(doc)
     const way = options.via === 'manual' ? '' : ` through ${HELP_DESK_NAMES[options.via]}`
     const text = `${memberName(doc, actor)} sent the customer update${way}.`
     logEvent(doc, actor, 'update-sent', text, { update: update.id }, { now })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { recogniseTicketUrl } from '../../../src/shared/case/ticket-url'
+import { recogniseTicketUrl, recogniseTicketUrlAt } from '../../../src/shared/case/ticket-url'
 
 describe('recognising a pasted ticket URL', () => {
   it.each([
@@ -87,5 +87,50 @@ describe('recognising a pasted ticket URL', () => {
     ['a file link', 'file:///agent/tickets/48213'],
   ])('recognises nothing in %s', (_what, text) => {
     expect(recogniseTicketUrl(text)).toBeUndefined()
+  })
+})
+
+describe('recognising a ticket URL at a connection’s own address', () => {
+  it('reads a Zendesk ticket on a test instance at 127.0.0.1', () => {
+    expect(
+      recogniseTicketUrlAt(
+        'http://127.0.0.1:8123/agent/tickets/48213',
+        'zendesk',
+        'http://127.0.0.1:8123/',
+      ),
+    ).toEqual({ system: 'zendesk', ticketId: '48213', baseUrl: 'http://127.0.0.1:8123' })
+  })
+
+  it('reads a Jira request under a help desk that lives below a path', () => {
+    expect(
+      recogniseTicketUrlAt(
+        'https://support.acme.com/jira/browse/SUP-112',
+        'jira',
+        'https://support.acme.com/jira',
+      ),
+    ).toEqual({ system: 'jira', ticketId: 'SUP-112', baseUrl: 'https://support.acme.com/jira' })
+  })
+
+  it('ignores a URL on another host or outside the connection’s path', () => {
+    expect(
+      recogniseTicketUrlAt(
+        'http://127.0.0.2:8123/agent/tickets/1',
+        'zendesk',
+        'http://127.0.0.1:8123',
+      ),
+    ).toBeUndefined()
+    expect(
+      recogniseTicketUrlAt('https://acme.com/other/browse/SUP-1', 'jira', 'https://acme.com/jira'),
+    ).toBeUndefined()
+  })
+
+  it('ignores a page of the help desk that is not a ticket', () => {
+    expect(
+      recogniseTicketUrlAt(
+        'http://127.0.0.1:8123/agent/dashboard',
+        'zendesk',
+        'http://127.0.0.1:8123',
+      ),
+    ).toBeUndefined()
   })
 })

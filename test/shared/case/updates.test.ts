@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { approvalStatus, approve } from '../../../src/shared/case/approval'
 import { filterActions, listActions } from '../../../src/shared/case/timeline'
-import { customerWaitingSince, listUpdates, markSent } from '../../../src/shared/case/updates'
+import {
+  customerWaitingSince,
+  listUpdates,
+  markSent,
+  recordSentUpdate,
+} from '../../../src/shared/case/updates'
 import { at, firstText, newCase, OPENED, write } from './case-fixture'
 
 describe('customer updates as sent', () => {
@@ -69,5 +74,52 @@ describe('customer updates as sent', () => {
     approve(doc, 'dana')
     markSent(doc, 'dana', { via: 'manual', now: at(45) })
     expect(customerWaitingSince(doc)).toBe(at(45).toISOString())
+  })
+})
+
+describe('recording an update sent earlier (an export that reached the ticket)', () => {
+  it('records what was sent and uses up the approval that covered it', () => {
+    const doc = newCase()
+    write(doc, 'customerUpdate', 'Refunds go out today.')
+    approve(doc, 'dana', undefined, at(30))
+    const sentHash = approvalStatus(doc).currentHash
+    const content = {
+      text: 'Refunds go out today.',
+      html: '<p>Refunds go out today.</p>',
+      contentHash: sentHash,
+    }
+    const ticketResult = { system: 'zendesk' as const, ticketId: '48213', commentId: '7002' }
+    const sent = recordSentUpdate(doc, 'dana', content, {
+      via: 'zendesk',
+      ticketResult,
+      now: at(32),
+    })
+
+    expect(listUpdates(doc)).toEqual([
+      {
+        ...content,
+        id: sent.id,
+        sentAt: at(32).toISOString(),
+        by: 'dana',
+        via: 'zendesk',
+        ticketResult,
+      },
+    ])
+    expect(approvalStatus(doc).state).toBe('draft')
+  })
+
+  it('keeps an approval of newer text that was written while the export was on its way', () => {
+    const doc = newCase()
+    write(doc, 'customerUpdate', 'Refunds go out today.')
+    const sentHash = approvalStatus(doc).currentHash
+    write(doc, 'customerUpdate', 'Refunds went out this morning.')
+    approve(doc, 'dana', undefined, at(40))
+    recordSentUpdate(
+      doc,
+      'dana',
+      { text: 'Refunds go out today.', html: '', contentHash: sentHash },
+      { via: 'zendesk', now: at(41) },
+    )
+    expect(approvalStatus(doc).valid).toBe(true)
   })
 })

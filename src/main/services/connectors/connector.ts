@@ -4,18 +4,16 @@
  * after a timeout can see whether the first attempt landed). Each vendor is one small module
  * in this folder using `fetch`; none of them imports electron.
  */
-import { z } from 'zod'
+import type { ConnectorKind } from '../../../shared/help-desk-connections'
 
-export const CONNECTOR_KINDS = [
-  'zendesk',
-  'freshdesk',
-  'helpscout',
-  'intercom',
-  'jira',
-  'zammad',
-  'webhook',
-] as const
-export type ConnectorKind = (typeof CONNECTOR_KINDS)[number]
+// Shared with the renderer, which asks for these settings in Settings → Help desks.
+export {
+  CONNECTOR_KINDS,
+  SECRET_NAMES,
+  connectionConfigSchemas,
+  type ConnectionConfig,
+  type ConnectorKind,
+} from '../../../shared/help-desk-connections'
 
 /** What Swarmroom posts: the same content as HTML and as plain text; each vendor takes one. */
 export interface PostContent {
@@ -103,37 +101,6 @@ export class HelpDeskError extends Error {
     if (this.landed !== undefined) return this.landed
     return this.kind === 'timeout' || (this.kind === 'unreachable' && this.status === undefined)
   }
-}
-
-const httpsUrl = z
-  .string()
-  .trim()
-  .url('Enter the full address, starting with https://')
-  .refine((value) => /^https?:\/\//i.test(value), 'The address must start with https://')
-
-/** Each vendor's settings: only what that vendor needs. Secrets are kept apart (see secretKeys). */
-export const connectionConfigSchemas = {
-  zendesk: z.object({ baseUrl: httpsUrl, email: z.string().trim().email() }),
-  freshdesk: z.object({ baseUrl: httpsUrl }),
-  helpscout: z.object({ baseUrl: httpsUrl, appId: z.string().trim().min(1) }),
-  intercom: z.object({ baseUrl: httpsUrl, adminId: z.string().trim().min(1) }),
-  jira: z.object({ baseUrl: httpsUrl, email: z.string().trim().email() }),
-  zammad: z.object({ baseUrl: httpsUrl }),
-  webhook: z.object({ url: httpsUrl }),
-} as const satisfies Record<ConnectorKind, z.ZodType>
-
-/** One vendor's validated settings, e.g. `ConnectionConfig<'zendesk'>`. */
-export type ConnectionConfig<K extends ConnectorKind> = z.infer<(typeof connectionConfigSchemas)[K]>
-
-/** The one secret each vendor needs, by name: stored with safeStorage, never sent to the renderer. */
-export const SECRET_NAMES: Record<ConnectorKind, string> = {
-  zendesk: 'API token',
-  freshdesk: 'API key',
-  helpscout: 'App secret',
-  intercom: 'Access token',
-  jira: 'API token',
-  zammad: 'Access token',
-  webhook: 'Signing secret',
 }
 
 export interface ConnectorOptions {

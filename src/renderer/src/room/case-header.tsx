@@ -7,7 +7,6 @@ import type { UpdateSaver } from '@shared/room/update-saver'
 import type { Awareness } from 'y-protocols/awareness'
 import { swarmroom } from '../api'
 import { ConfirmDialog } from '../common/confirm-dialog'
-import { ticketLabel } from '../common/format'
 import { InviteDialog } from './invite/invite-dialog'
 import { PresenceBar } from './presence/presence-bar'
 import { SaveStatus } from './save-status'
@@ -16,6 +15,8 @@ import { CustomerWaiting } from './customer-update/customer-waiting'
 import { CaseOwner } from './members/case-owner'
 import { OwnershipPrompt } from './members/ownership-prompt'
 import { StatusSelect } from './status-select'
+import { ExportButton } from './export/export-button'
+import { TicketLink } from './ticket-link'
 import { TitleField } from './title-field'
 import { useYRead } from './use-y-read'
 
@@ -59,7 +60,6 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
     else setError(result.error.message)
   }
 
-  const ticket = ticketLabel(meta.ticket)
   return (
     <header className="case-header">
       <div className="case-header__top">
@@ -72,15 +72,10 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
           Invite
         </button>
         <SaveStatus saver={saver} />
+        <ExportButton roomId={roomId} doc={doc} saver={saver} />
       </div>
       <div className="case-header__facts">
-        {meta.ticket.url ? (
-          <a href={meta.ticket.url} target="_blank" rel="noreferrer">
-            {ticket}
-          </a>
-        ) : (
-          <span>{ticket}</span>
-        )}
+        <TicketLink roomId={roomId} doc={doc} saver={saver} />
         {meta.customer && <span>{meta.customer}</span>}
         <span>{SWARM_TYPE_NAMES[meta.swarmType]}</span>
         <label className="inline-field">

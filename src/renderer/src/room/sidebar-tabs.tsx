@@ -1,6 +1,7 @@
 import { UpdatesLog } from './customer-update/updates-log'
 import { HandoffPanel } from './handoff/handoff-panel'
 import { MembersPanel } from './members/members-panel'
+import { ExportsPanel } from './export/exports-panel'
 import type { RoomPanelProps } from './room-panel-props'
 import { Timeline } from './timeline'
 
@@ -16,4 +17,5 @@ export const SIDEBAR_TABS: readonly SidebarTab[] = [
   { id: 'members', label: 'Members', render: (props) => <MembersPanel {...props} /> },
   { id: 'handoff', label: 'Handoff', render: (props) => <HandoffPanel {...props} /> },
   { id: 'updates', label: 'Updates', render: (props) => <UpdatesLog {...props} /> },
+  { id: 'exports', label: 'Exports', render: (props) => <ExportsPanel {...props} /> },
 ]

@@ -52,7 +52,7 @@ export function useCaseDoc(roomId: string, identity: Identity): CaseDocState {
       registerAuthor(doc, identity.memberId)
       setState({ status: 'ready', doc, awareness, saver, notices: result.value.notices })
     })
-    // Changes main made to this case (an export's result), already in its log.
+    // Main's own changes (an export's result) are already in the log: applied, not saved again.
     const stopMainUpdates = swarmroom.events.on('room:update', (event) => {
       if (event.roomId === roomId && !cancelled) Y.applyUpdate(doc, event.update, STORAGE_ORIGIN)
     })

@@ -1,5 +1,6 @@
 import type { Identity } from '@shared/ipc'
 import { NetworkSettings } from './network-settings'
+import { HelpDeskSettings } from './help-desk-settings'
 import { ProfileSettings } from './profile-settings'
 
 export interface SettingsSectionProps {
@@ -17,4 +18,5 @@ export interface SettingsSection {
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'profile', title: 'Your name', render: (props) => <ProfileSettings {...props} /> },
   { id: 'network', title: 'Network', render: () => <NetworkSettings /> },
+  { id: 'help-desks', title: 'Help desks', render: () => <HelpDeskSettings /> },
 ]

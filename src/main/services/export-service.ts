@@ -1,0 +1,292 @@
+/**
+ * Exporting a case to its ticket: the preview of exactly what each help desk receives, and the
+ * export itself. A reply goes out only when approved, or with the owner's logged override, and
+ * only after the ticket was read again and, if someone else changed it meanwhile, the owner
+ * saw what changed and went ahead. Everything is queued in the outbox before anything is sent.
+ */
+import { randomUUID } from 'node:crypto'
+import type * as Y from 'yjs'
+import { readMeta } from '../../shared/case/case-doc'
+import { writeExport } from '../../shared/case/exports'
+import { memberName } from '../../shared/case/members'
+import { isOwner, ownerIdOf } from '../../shared/case/permissions'
+import { HELP_DESK_NAMES, type ExportRecord } from '../../shared/case/schema'
+import { writeTicketSeen } from '../../shared/case/ticket-seen'
+import { logEvent } from '../../shared/case/timeline'
+import type {
+  ExportParts,
+  ExportPreview,
+  ExportProgress,
+  SendResult,
+} from '../../shared/channels/export'
+import { CONNECTOR_NAMES, POSTED_FORMAT, connectorKindOf } from '../../shared/help-desk-connections'
+import type { Identity } from '../../shared/ipc'
+import { AppError } from '../../shared/result'
+import type { CaseWriter } from './case-writer'
+import type { ConnectionsService } from './connections'
+import type { Connection } from './connectors/connection'
+import {
+  contentHash,
+  exportContent,
+  fileContent,
+  postedBody,
+  type ExportContent,
+} from './export-content'
+import { progressOf, type ExportResults } from './export-results'
+import type { Outbox } from './outbox'
+import type { SaveFile } from './services'
+import { storageError } from './storage-errors'
+import { checkReply, checkTicket } from './reply-checks'
+import { seenFrom, type TicketReading } from './ticket-check'
+import { choiceOf, resolveConnection } from './ticket-links'
+
+export interface SendRequest {
+  roomId: string
+  parts: ExportParts
+  connectionId?: string | undefined
+  previewHash: string
+  overrideUnapproved?: boolean | undefined
+  ticketToken?: string | undefined
+}
+
+export interface ExportServiceOptions {
+  writer: CaseWriter
+  connections: ConnectionsService
+  outbox: Outbox
+  results: ExportResults
+  identity: () => Identity | null
+  saveFile: SaveFile
+  now: () => Date
+}
+
+export class ExportService {
+  constructor(private readonly options: ExportServiceOptions) {}
+
+  preview(roomId: string, connectionId?: string): ExportPreview {
+    return this.withCase(roomId, (doc) => {
+      const { ticket } = readMeta(doc)
+      const { connection, choices } = resolveConnection(this.all(), ticket, connectionId)
+      const content = exportContent(doc)
+      const format = POSTED_FORMAT[connection?.kind ?? connectorKindOf(ticket.system)]
+      const part = (rendered: { html: string; text: string }): ExportPreview['note'] => ({
+        posted: postedBody(format, rendered),
+        html: rendered.html,
+        text: rendered.text,
+      })
+      return {
+        ticket,
+        connection: connection ? choiceOf(connection) : null,
+        choices: choices.map(choiceOf),
+        format,
+        note: part(content.note),
+        reply: {
+          ...part(content.reply),
+          written: content.replyWritten,
+          approval: {
+            valid: content.approval.valid,
+            state: content.approval.state,
+            withdrawn: content.approval.withdrawn,
+          },
+        },
+        hash: contentHash(format, content),
+        problems: this.problems(doc, connection, choices),
+      }
+    })
+  }
+
+  async send(request: SendRequest): Promise<SendResult> {
+    const actor = this.requireIdentity().memberId
+    const doc = this.options.writer.read(request.roomId)
+    try {
+      const { ticket } = readMeta(doc)
+      const { connection, choices } = resolveConnection(this.all(), ticket, request.connectionId)
+      const blocking = this.problems(doc, connection, choices)
+      // Having to choose a connection, and nothing else in the way, is a question, not an error.
+      if (!connection && choices.length > 1 && blocking.length === 1) {
+        return {
+          state: 'choose-connection',
+          message: 'Several connections go to this help desk: choose the one to export through.',
+          choices: choices.map(choiceOf),
+        }
+      }
+      if (!connection || blocking.length > 0) {
+        throw new AppError('invalid-input', blocking.join(' '))
+      }
+      const format = POSTED_FORMAT[connection.kind]
+      const content = exportContent(doc)
+      if (contentHash(format, content) !== request.previewHash) {
+        return {
+          state: 'preview-outdated',
+          message:
+            'The case changed since this preview was made. Look at the new preview, then export.',
+        }
+      }
+      const withReply = request.parts !== 'note'
+      let reading: TicketReading | undefined
+      if (withReply) {
+        const refused = checkReply(content, request.overrideUnapproved === true)
+        if (refused) return refused
+        const connector = this.options.connections.connector(connection.id)
+        const checked = await checkTicket(doc, connector, request.ticketToken, this.options.now())
+        if ('state' in checked) return checked
+        reading = checked.reading
+      }
+      return await this.queue(request, doc, connection, content, actor, reading)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /** Resolves once nothing is being sent and every result is written into its case. */
+  whenIdle(): Promise<void> {
+    return this.options.results.whenIdle()
+  }
+
+  progress(roomId: string): ExportProgress[] {
+    return this.options.outbox.list(roomId).map(progressOf)
+  }
+
+  /** Sends again the parts of an export made on this computer that failed or wait. */
+  async retry(roomId: string, exportId: string): Promise<ExportProgress[]> {
+    const entries = this.options.outbox.list(roomId).filter((entry) => entry.exportId === exportId)
+    if (entries.length === 0) {
+      throw new AppError(
+        'not-found',
+        'This export was made on another computer, so only the person who made it can retry ' +
+          'it there. You can export the case again instead.',
+      )
+    }
+    for (const entry of entries) {
+      if (entry.state !== 'sent' && entry.state !== 'sending' && entry.state !== 'queued') {
+        await this.options.outbox.retry(entry.id)
+      }
+    }
+    return this.progress(roomId)
+  }
+
+  async saveFile(
+    roomId: string,
+    part: 'note' | 'reply',
+    format: 'markdown' | 'html',
+  ): Promise<{ saved: boolean; path: string }> {
+    const file = this.withCase(roomId, (doc) => fileContent(doc, part, format))
+    let path: string | undefined
+    try {
+      path = await this.options.saveFile({ ...file, format })
+    } catch (error) {
+      throw storageError(error, `“${file.suggestedName}”`, 'the folder you chose')
+    }
+    return path ? { saved: true, path } : { saved: false, path: '' }
+  }
+
+  private all(): Connection[] {
+    return this.options.connections.all()
+  }
+
+  private withCase<T>(roomId: string, read: (doc: Y.Doc) => T): T {
+    const doc = this.options.writer.read(roomId)
+    try {
+      return read(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  private requireIdentity(): Identity {
+    const identity = this.options.identity()
+    if (!identity) throw new AppError('invalid-input', 'Choose your display name first.')
+    return identity
+  }
+
+  /** What stands in the way of exporting now, in words to act on; empty when nothing does. */
+  private problems(
+    doc: Y.Doc,
+    connection: Connection | undefined,
+    choices: Connection[],
+  ): string[] {
+    const { ticket } = readMeta(doc)
+    const problems: string[] = []
+    const me = this.options.identity()?.memberId ?? ''
+    if (!isOwner(doc, me)) {
+      problems.push(
+        `Only the case owner, ${memberName(doc, ownerIdOf(doc))}, can export to the ticket. ` +
+          'You can copy the note and the reply, or save them as files.',
+      )
+    }
+    if (ticket.id === '') {
+      problems.push('Link the case to its ticket first: paste the ticket’s address in the header.')
+    }
+    if (!connection && choices.length === 0) {
+      const kind = CONNECTOR_NAMES[connectorKindOf(ticket.system)]
+      problems.push(
+        `There is no ${kind} connection on this computer. Add one in Settings → Help desks, or ` +
+          'copy the note and the reply, or save them as files.',
+      )
+    } else if (!connection) {
+      problems.push('Several connections go to this help desk: choose the one to export through.')
+    }
+    return problems
+  }
+
+  private async queue(
+    request: SendRequest,
+    doc: Y.Doc,
+    connection: Connection,
+    content: ExportContent,
+    actor: string,
+    reading: TicketReading | undefined,
+  ): Promise<SendResult> {
+    const { ticket } = readMeta(doc)
+    const withReply = request.parts !== 'note'
+    const override = withReply && !content.approval.valid
+    const record: ExportRecord = {
+      id: randomUUID(),
+      at: this.options.now().toISOString(),
+      by: actor,
+      system: ticket.system,
+      ticketId: ticket.id,
+      parts: request.parts,
+      state: 'queued',
+      ...(override ? { unapprovedOverride: true } : {}),
+      ...(withReply ? { replyHash: content.approval.currentHash } : {}),
+    }
+    // The record first: the outbox reports progress against it as soon as a part is queued.
+    this.options.writer.write(request.roomId, (written) => {
+      written.transact(() => {
+        writeExport(written, record)
+        if (reading) writeTicketSeen(written, seenFrom(ticket.id, reading))
+        if (override) {
+          const who = memberName(written, actor)
+          const text =
+            `${who} chose to send a customer reply that was not approved to ` +
+            `${HELP_DESK_NAMES[ticket.system]} ticket ${ticket.id}.`
+          logEvent(written, actor, 'export', text, { export: record.id, unapprovedOverride: true })
+        }
+      })
+    })
+    const parts = request.parts === 'both' ? (['note', 'reply'] as const) : [request.parts]
+    const queued: string[] = []
+    try {
+      for (const part of parts) {
+        const rendered = part === 'note' ? content.note : content.reply
+        const entry = await this.options.outbox.enqueue({
+          roomId: request.roomId,
+          exportId: record.id,
+          connectionId: connection.id,
+          ticketId: ticket.id,
+          part,
+          content: { html: rendered.html, text: rendered.text },
+        })
+        queued.push(entry.id)
+      }
+    } catch (error) {
+      // All or nothing: a note without the reply it was queued with would be half an export.
+      for (const id of queued) await this.options.outbox.cancel(id).catch(() => undefined)
+      const message = error instanceof Error ? error.message : String(error)
+      const failed: ExportRecord = { ...record, state: 'failed', error: `Not queued: ${message}` }
+      this.options.writer.write(request.roomId, (written) => writeExport(written, failed))
+      throw error
+    }
+    return { state: 'queued', record }
+  }
+}

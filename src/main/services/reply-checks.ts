@@ -1,0 +1,90 @@
+/**
+ * What must hold before a reply goes to a customer: there is a reply, it is approved (or the
+ * owner overrides), and the ticket did not change unseen since the case last read it.
+ */
+import type * as Y from 'yjs'
+import { readMeta } from '../../shared/case/case-doc'
+import { readTicketSeen, ticketFingerprint } from '../../shared/case/ticket-seen'
+import type { SendResult } from '../../shared/channels/export'
+import { CONNECTOR_NAMES } from '../../shared/help-desk-connections'
+import { AppError } from '../../shared/result'
+import { HelpDeskError, type Connector } from './connectors/connector'
+import type { ExportContent } from './export-content'
+import { readTicket, seenFrom, ticketChanges, type TicketReading } from './ticket-check'
+
+/** The `ticketToken` that goes ahead although the ticket could not be read to check it. */
+const UNREADABLE = 'unreadable'
+
+const APPROVAL_WORDS = {
+  draft: 'is still a draft that nobody approved',
+  'review-requested': 'is waiting for your review',
+  'changes-requested': 'has changes requested',
+  approved: 'changed after it was approved',
+} as const
+
+/** Refuses an empty reply; asks for the owner's override of a reply that is not approved. */
+export function checkReply(content: ExportContent, override: boolean): SendResult | undefined {
+  if (!content.replyWritten) {
+    throw new AppError(
+      'invalid-input',
+      'The customer update is empty, so there is no reply to post. Write it first, or export the note only.',
+    )
+  }
+  if (content.approval.valid || override) return undefined
+  const state = content.approval.withdrawn ? 'approved' : content.approval.state
+  return {
+    state: 'needs-override',
+    message:
+      `The customer update ${APPROVAL_WORDS[state]}. Approve it first, or confirm that you ` +
+      'want to post it to the customer anyway; the override is logged in the case.',
+  }
+}
+
+/**
+ * Reads the ticket again before a reply. Asks the owner when it changed since the case read
+ * it, or when it cannot be read now; `token` is the answer to an earlier question, naming the
+ * ticket as the owner saw it. A webhook cannot be read, so there is nothing to check.
+ */
+export async function checkTicket(
+  doc: Y.Doc,
+  connector: Connector,
+  token: string | undefined,
+  now: Date,
+): Promise<SendResult | { reading?: TicketReading }> {
+  if (connector.kind === 'webhook') return {}
+  const { ticket } = readMeta(doc)
+  const vendor = CONNECTOR_NAMES[connector.kind]
+  let reading: TicketReading
+  try {
+    reading = await readTicket(connector, ticket.id, now)
+  } catch (error) {
+    if (!(error instanceof HelpDeskError)) throw error
+    // These fail the export too: say so now rather than queue something that cannot go.
+    if (error.kind === 'auth' || error.kind === 'not-found' || error.kind === 'rejected') {
+      throw new AppError('help-desk', error.message, { cause: error })
+    }
+    if (token === UNREADABLE) return {}
+    return {
+      state: 'confirm-ticket',
+      reason: 'unreadable',
+      message:
+        `Swarmroom could not read ticket ${ticket.id} to check whether someone answered since ` +
+        `you last looked (${error.message}). Queue the export anyway? It is sent when ${vendor} answers.`,
+      changes: [],
+      token: UNREADABLE,
+    }
+  }
+  const seen = readTicketSeen(doc)
+  const changes = seen ? ticketChanges(seen, reading, vendor) : []
+  const fingerprint = ticketFingerprint(seenFrom(ticket.id, reading))
+  if (changes.length === 0 || token === fingerprint) return { reading }
+  return {
+    state: 'confirm-ticket',
+    reason: 'changed',
+    message:
+      `Ticket ${ticket.id} changed in ${vendor} since the case last read it. ` +
+      'Read what changed before you post the reply.',
+    changes,
+    token: fingerprint,
+  }
+}

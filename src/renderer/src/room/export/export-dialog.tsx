@@ -1,0 +1,234 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type * as Y from 'yjs'
+import { HELP_DESK_NAMES, type ExportRecord } from '@shared/case/schema'
+import type { ExportParts, ExportPreview as Preview, SendResult } from '@shared/channels/export'
+import type { Result } from '@shared/result'
+import type { UpdateSaver } from '@shared/room/update-saver'
+import { swarmroom } from '../../api'
+import { CopyAndSave } from './copy-and-save'
+import { ExportDecision } from './export-decision'
+import { ExportPreview } from './export-preview'
+import { ExportProgress } from './export-progress'
+import './export.css'
+
+interface ExportDialogProps {
+  roomId: string
+  doc: Y.Doc
+  saver: UpdateSaver
+  onClose: () => void
+}
+
+type Question = Extract<SendResult, { state: 'needs-override' | 'confirm-ticket' }>
+type Step =
+  | { kind: 'loading' }
+  | { kind: 'preview' }
+  | { kind: 'question'; question: Question }
+  | { kind: 'queued'; record: ExportRecord }
+
+interface PreviewAnswer {
+  result: Result<Preview>
+  chosen: string | undefined
+}
+
+const PART_CHOICES: readonly { value: ExportParts; label: string }[] = [
+  { value: 'both', label: 'Internal note and public reply' },
+  { value: 'note', label: 'Internal note only' },
+  { value: 'reply', label: 'Public reply only' },
+]
+
+/** "Export to ticket": the preview, the owner's choices and decisions, then the progress. */
+export function ExportDialog({
+  roomId,
+  doc,
+  saver,
+  onClose,
+}: ExportDialogProps): React.JSX.Element {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [step, setStep] = useState<Step>({ kind: 'loading' })
+  const [preview, setPreview] = useState<Preview>()
+  const [parts, setParts] = useState<ExportParts>()
+  const [connectionId, setConnectionId] = useState<string>()
+  const [override, setOverride] = useState(false)
+  const [notice, setNotice] = useState<string>()
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+
+  const fetchPreview = useCallback(
+    async (chosen?: string): Promise<PreviewAnswer> => {
+      // Main reads the case from its log: what was just typed must be there first.
+      await saver.flush()
+      const result = await swarmroom.export.preview({
+        roomId,
+        ...(chosen ? { connectionId: chosen } : {}),
+      })
+      return { result, chosen }
+    },
+    [roomId, saver],
+  )
+
+  const show = useCallback(({ result, chosen }: PreviewAnswer): void => {
+    if (!result.ok) {
+      setError(result.error.message)
+      return setStep({ kind: 'preview' })
+    }
+    setPreview(result.value)
+    setConnectionId(result.value.connection?.id ?? chosen)
+    setParts((current) => current ?? (result.value.reply.approval.valid ? 'both' : 'note'))
+    setStep({ kind: 'preview' })
+  }, [])
+
+  useEffect(() => {
+    dialog.current?.showModal()
+    void fetchPreview().then(show)
+  }, [fetchPreview, show])
+
+  async function load(chosen?: string): Promise<void> {
+    setStep({ kind: 'loading' })
+    show(await fetchPreview(chosen))
+  }
+
+  async function send(
+    options: { parts?: ExportParts; override?: boolean; token?: string } = {},
+  ): Promise<void> {
+    if (!preview || !parts) return
+    const chosenParts = options.parts ?? parts
+    const overrideUnapproved = options.override ?? override
+    setBusy(true)
+    setError(undefined)
+    const result = await swarmroom.export.send({
+      roomId,
+      parts: chosenParts,
+      previewHash: preview.hash,
+      overrideUnapproved,
+      ...(connectionId ? { connectionId } : {}),
+      ...(options.token ? { ticketToken: options.token } : {}),
+    })
+    setBusy(false)
+    if (!result.ok) {
+      setError(result.error.message)
+      return setStep({ kind: 'preview' })
+    }
+    const answer = result.value
+    setOverride(overrideUnapproved)
+    if (answer.state === 'queued') return setStep({ kind: 'queued', record: answer.record })
+    if (answer.state === 'needs-override' || answer.state === 'confirm-ticket') {
+      return setStep({ kind: 'question', question: answer })
+    }
+    setNotice(answer.message)
+    await load(connectionId)
+  }
+
+  function goAhead(question: Question): void {
+    if (question.state === 'needs-override') void send({ override: true })
+    else void send({ token: question.token })
+  }
+
+  const problems = preview?.problems ?? []
+  const destination = preview
+    ? `${HELP_DESK_NAMES[preview.ticket.system]} ticket ${preview.ticket.id || '(not linked)'}`
+    : ''
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog export-dialog"
+      aria-labelledby="export-title"
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose()
+      }}
+    >
+      <h2 id="export-title">Export to ticket</h2>
+      {preview && (
+        <p className="export-dialog__destination">
+          To <strong>{destination}</strong>
+          {preview.connection && <> through “{preview.connection.label}”</>}
+        </p>
+      )}
+      {step.kind === 'loading' && <p role="status">Preparing the preview…</p>}
+      {notice && <p className="notice notice--info">{notice}</p>}
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      {step.kind === 'preview' && preview && (
+        <>
+          {problems.length > 0 && (
+            <ul className="export-dialog__problems" aria-label="Before you can export">
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          )}
+          {preview.choices.length > 1 && (
+            <label className="field">
+              <span>Connection</span>
+              <select
+                value={connectionId ?? ''}
+                onChange={(event) => void load(event.target.value)}
+              >
+                {!preview.connection && <option value="">Choose a connection…</option>}
+                {preview.choices.map((choice) => (
+                  <option key={choice.id} value={choice.id}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <fieldset className="field export-dialog__parts">
+            <legend>What to post</legend>
+            {PART_CHOICES.map((choice) => (
+              <label key={choice.value} className="choice">
+                <input
+                  type="radio"
+                  name="export-parts"
+                  value={choice.value}
+                  checked={parts === choice.value}
+                  onChange={() => setParts(choice.value)}
+                />
+                {choice.label}
+              </label>
+            ))}
+          </fieldset>
+          <ExportPreview preview={preview} />
+          <CopyAndSave roomId={roomId} preview={preview} />
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              autoFocus
+              disabled={busy || problems.length > 0}
+              onClick={() => void send()}
+            >
+              {busy ? 'Checking the ticket…' : 'Export'}
+            </button>
+          </div>
+        </>
+      )}
+      {step.kind === 'question' && (
+        <ExportDecision
+          question={step.question}
+          withNote={parts === 'both'}
+          busy={busy}
+          onGoAhead={() => goAhead(step.question)}
+          onNoteOnly={() => void send({ parts: 'note' })}
+          onBack={() => setStep({ kind: 'preview' })}
+        />
+      )}
+      {step.kind === 'queued' && (
+        <>
+          <ExportProgress roomId={roomId} doc={doc} record={step.record} />
+          <div className="dialog__actions">
+            <button type="button" className="button button--primary" autoFocus onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  )
+}

@@ -1,0 +1,124 @@
+/**
+ * What a help-desk connection is made of, for main (which stores and uses it) and the renderer
+ * (which asks for it in Settings): the vendors, each vendor's settings, the name of its one
+ * secret, and the fields Settings shows for it. The secret itself never leaves main.
+ */
+import { z } from 'zod'
+import type { HelpDesk } from './case/schema'
+
+export const CONNECTOR_KINDS = [
+  'zendesk',
+  'freshdesk',
+  'helpscout',
+  'intercom',
+  'jira',
+  'zammad',
+  'webhook',
+] as const
+export type ConnectorKind = (typeof CONNECTOR_KINDS)[number]
+
+export const CONNECTOR_NAMES: Record<ConnectorKind, string> = {
+  zendesk: 'Zendesk',
+  freshdesk: 'Freshdesk',
+  helpscout: 'Help Scout',
+  intercom: 'Intercom',
+  jira: 'Jira Service Management',
+  zammad: 'Zammad',
+  webhook: 'Webhook',
+}
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .url('Enter the full address, starting with https://')
+  .refine((value) => /^https?:\/\//i.test(value), 'The address must start with https://')
+
+/** Each vendor's settings: only what that vendor needs. The secret is kept apart. */
+export const connectionConfigSchemas = {
+  zendesk: z.object({ baseUrl: httpsUrl, email: z.string().trim().email() }),
+  freshdesk: z.object({ baseUrl: httpsUrl }),
+  helpscout: z.object({ baseUrl: httpsUrl, appId: z.string().trim().min(1) }),
+  intercom: z.object({ baseUrl: httpsUrl, adminId: z.string().trim().min(1) }),
+  jira: z.object({ baseUrl: httpsUrl, email: z.string().trim().email() }),
+  zammad: z.object({ baseUrl: httpsUrl }),
+  webhook: z.object({ url: httpsUrl }),
+} as const satisfies Record<ConnectorKind, z.ZodType>
+
+/** One vendor's validated settings, e.g. `ConnectionConfig<'zendesk'>`. */
+export type ConnectionConfig<K extends ConnectorKind> = z.infer<(typeof connectionConfigSchemas)[K]>
+
+/** The one secret each vendor needs, by name: stored with safeStorage, never sent to the renderer. */
+export const SECRET_NAMES: Record<ConnectorKind, string> = {
+  zendesk: 'API token',
+  freshdesk: 'API key',
+  helpscout: 'App secret',
+  intercom: 'Access token',
+  jira: 'API token',
+  zammad: 'Access token',
+  webhook: 'Signing secret',
+}
+
+/** One setting as Settings → Help desks asks for it. */
+export interface ConnectionField {
+  /** The key in the vendor's config. */
+  name: string
+  label: string
+  type: 'url' | 'email' | 'text'
+  placeholder: string
+  /** Filled in for a new connection (a vendor's one API host). */
+  initial?: string
+}
+
+const address = (placeholder: string, initial?: string): ConnectionField => ({
+  name: 'baseUrl',
+  label: 'Address',
+  type: 'url',
+  placeholder,
+  ...(initial ? { initial } : {}),
+})
+const email = (label: string): ConnectionField => ({
+  name: 'email',
+  label,
+  type: 'email',
+  placeholder: 'you@company.com',
+})
+
+export const CONNECTION_FIELDS: Record<ConnectorKind, readonly ConnectionField[]> = {
+  zendesk: [address('https://yourcompany.zendesk.com'), email('Agent email')],
+  freshdesk: [address('https://yourcompany.freshdesk.com')],
+  helpscout: [
+    address('https://api.helpscout.net', 'https://api.helpscout.net'),
+    { name: 'appId', label: 'App ID', type: 'text', placeholder: 'From Your Profile → My Apps' },
+  ],
+  intercom: [
+    address('https://api.intercom.io', 'https://api.intercom.io'),
+    { name: 'adminId', label: 'Admin ID', type: 'text', placeholder: 'The admin who posts' },
+  ],
+  jira: [address('https://yourcompany.atlassian.net'), email('Atlassian account email')],
+  zammad: [address('https://help.yourcompany.com')],
+  webhook: [{ name: 'url', label: 'Webhook URL', type: 'url', placeholder: 'https://…' }],
+}
+
+/**
+ * What each vendor is sent: HTML, or plain text where its API takes no HTML (Jira Service
+ * Management). The webhook gets both and is shown its HTML.
+ */
+export const POSTED_FORMAT: Record<ConnectorKind, 'html' | 'text'> = {
+  zendesk: 'html',
+  freshdesk: 'html',
+  helpscout: 'html',
+  intercom: 'html',
+  jira: 'text',
+  zammad: 'html',
+  webhook: 'html',
+}
+
+/** The connector for a case's help desk; a case on "Other" exports through a webhook. */
+export function connectorKindOf(system: HelpDesk): ConnectorKind {
+  return system === 'other' ? 'webhook' : system
+}
+
+/** The help desk a connector serves; a webhook stands for any "Other" help desk. */
+export function helpDeskOf(kind: ConnectorKind): HelpDesk {
+  return kind === 'webhook' ? 'other' : kind
+}
