@@ -2,6 +2,7 @@
 import * as Y from 'yjs'
 import { registerAuthor } from '../../shared/case/authorship'
 import { initializeCase } from '../../shared/case/case-doc'
+import { MEMBER_COLORS } from '../../shared/case/member-colors'
 import type { CaseSummary, Identity, Notice } from '../../shared/ipc'
 import { AppError } from '../../shared/result'
 import { isSafeExternalUrl } from './external-links'
@@ -9,18 +10,6 @@ import type { HandlersOf } from './ipc-dispatch'
 import type { coreChannels } from '../../shared/channels/core'
 import type { LogDamage } from './room-log'
 import type { Services } from './services'
-
-/** Distinct, readable on white and dark text alike; a member keeps theirs for good. */
-const MEMBER_COLORS = [
-  '#2563eb',
-  '#db2777',
-  '#059669',
-  '#d97706',
-  '#7c3aed',
-  '#dc2626',
-  '#0891b2',
-  '#4d7c0f',
-]
 
 export function createCoreHandlers(services: Services): HandlersOf<typeof coreChannels> {
   const { app, rooms } = services
