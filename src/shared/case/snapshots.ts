@@ -68,3 +68,34 @@ export function caseAt(doc: Y.Doc, record: SnapshotRecord): Y.Doc {
   }
   return Y.createDocFromSnapshot(doc, snapshot, new Y.Doc({ gc: false }))
 }
+
+/** The longest stretch of typing without a snapshot (docs/case-schema.md, `snapshots`). */
+export const TYPING_SNAPSHOT_INTERVAL_MS = 5 * 60_000
+
+/**
+ * Takes a snapshot while someone types, unless the case already has one from the last five
+ * minutes (anyone's: teammates typing at once do not each add one). Returns whether it did.
+ */
+export function takeSnapshotIfDue(
+  doc: Y.Doc,
+  by: string,
+  label: string,
+  now: Date = new Date(),
+  interval: number = TYPING_SNAPSHOT_INTERVAL_MS,
+): boolean {
+  const lastAt = Date.parse(lastSnapshot(doc)?.at ?? '')
+  // A snapshot dated in the future (a teammate's clock is wrong) does not hold ours back.
+  if (lastAt <= now.getTime() && now.getTime() - lastAt < interval) return false
+  takeSnapshot(doc, by, label, now)
+  return true
+}
+
+/** The newest well-formed snapshot, read from the end: this runs on every keystroke. */
+function lastSnapshot(doc: Y.Doc): SnapshotRecord | undefined {
+  const array = snapshotsArray(doc)
+  for (let index = array.length - 1; index >= 0; index--) {
+    const parsed = recordSchema.safeParse(array.get(index))
+    if (parsed.success) return parsed.data
+  }
+  return undefined
+}
