@@ -2,10 +2,12 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, safeStorage, session, shell } from 'electron'
+import { desktopNotifier, saveDialog } from './desktop'
 import { registerIpc } from './ipc'
 import { createSecureWindow, denyPermissions, hardenWebContents, openInBrowser } from './security'
 import { createServices, type MainServices } from './services/create-services'
 import { createDispatcher, isFromRenderer } from './services/ipc-dispatch'
+import { saveFileWith } from './services/save-file'
 
 const rendererUrl =
   process.env['ELECTRON_RENDERER_URL'] ??
@@ -69,6 +71,9 @@ async function start(): Promise<void> {
     dataFolder: app.getPath('userData'),
     encryptor: safeStorage,
     openInBrowser: (url) => openInBrowser(shell, url),
+    emit: (event, payload) => mainWindow?.webContents.send(`event:${event}`, payload),
+    notify: desktopNotifier(() => mainWindow),
+    saveFile: saveFileWith(saveDialog(() => mainWindow)),
   })
   registerIpc(createDispatcher(services.handlers, isFromRenderer(rendererUrl)))
   registerShutdown()

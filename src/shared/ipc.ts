@@ -9,6 +9,8 @@
  */
 import { z } from 'zod'
 import { coreChannels } from './channels/core'
+import { desktopChannels } from './channels/desktop'
+import { searchChannels } from './channels/search'
 import { bytesSchema, roomIdSchema } from './channels/schemas'
 import type { Result } from './result'
 
@@ -16,6 +18,8 @@ export * from './channels/schemas'
 
 export const contract = {
   ...coreChannels,
+  ...searchChannels,
+  ...desktopChannels,
 } as const
 
 export const events = {

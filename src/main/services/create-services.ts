@@ -1,10 +1,12 @@
 /** Builds main's services over a data folder; shared by the app and the e2e harness. */
+import { AppError } from '../../shared/result'
 import { AppStore } from './app-store'
+import { CaseSearch } from './case-search'
 import { createHandlers } from './handlers'
 import type { Handlers } from './ipc-dispatch'
 import { RoomStore } from './room-store'
 import { SecretStore, type Encryptor } from './secrets'
-import type { Emit, Services } from './services'
+import type { Emit, Notify, SaveFile, Services } from './services'
 
 export interface MainServices extends Services {
   handlers: Handlers
@@ -21,6 +23,10 @@ export interface ServiceOptions {
   openInBrowser: (url: string) => Promise<void>
   /** Tells the renderer something happened (`webContents.send` in the app). */
   emit?: Emit
+  /** Shows a desktop notification (Electron's `Notification` in the app). */
+  notify?: Notify
+  /** Asks where to save a text file and writes it (a save dialog in the app). */
+  saveFile?: SaveFile
 }
 
 export async function createServices(options: ServiceOptions): Promise<MainServices> {
@@ -33,6 +39,9 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     secrets,
     openInBrowser: options.openInBrowser,
     emit: options.emit ?? (() => undefined),
+    search: new CaseSearch(rooms, () => app.data.cases),
+    notify: options.notify ?? (() => undefined),
+    saveFile: options.saveFile ?? noSaveDialog,
   }
   return {
     ...services,
@@ -42,4 +51,8 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
       await app.flush()
     },
   }
+}
+
+async function noSaveDialog(): Promise<string | null> {
+  throw new AppError('internal', 'Saving files is not available here: copy the text instead.')
 }
