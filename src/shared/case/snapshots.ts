@@ -53,6 +53,14 @@ export function caseAt(doc: Y.Doc, record: SnapshotRecord): Y.Doc {
       'This case was opened with garbage collection on, so its earlier moments cannot be shown.',
     )
   }
+  return Y.createDocFromSnapshot(doc, snapshotOf(doc, record), new Y.Doc({ gc: false }))
+}
+
+/**
+ * The Yjs snapshot a record holds, checked against the document: every change it covers must
+ * be here, or rendering it would show a moment that never was.
+ */
+export function snapshotOf(doc: Y.Doc, record: SnapshotRecord): Y.Snapshot {
   let snapshot: Y.Snapshot
   try {
     snapshot = Y.decodeSnapshot(fromBase64(record.snapshot))
@@ -66,7 +74,7 @@ export function caseAt(doc: Y.Doc, record: SnapshotRecord): Y.Doc {
       )
     }
   }
-  return Y.createDocFromSnapshot(doc, snapshot, new Y.Doc({ gc: false }))
+  return snapshot
 }
 
 /** The longest stretch of typing without a snapshot (docs/case-schema.md, `snapshots`). */
