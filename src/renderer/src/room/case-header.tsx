@@ -21,9 +21,13 @@ interface CaseHeaderProps {
   doc: Y.Doc
   saver: UpdateSaver
   onLeave: () => void
+  /** Whether review mode is showing, and how to enter or leave it. */
+  reviewing?: boolean
+  onReview?: () => void
 }
 
-export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): React.JSX.Element {
+export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
+  const { roomId, doc, saver, onLeave } = props
   const meta = useYRead(metaMap(doc), () => readMeta(doc))
   const [archived, setArchived] = useState<boolean>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
@@ -92,6 +96,11 @@ export function CaseHeader({ roomId, doc, saver, onLeave }: CaseHeaderProps): Re
           </select>
         </label>
         <span className="case-header__spacer" />
+        {props.onReview && (
+          <button className="button" aria-pressed={props.reviewing} onClick={props.onReview}>
+            {props.reviewing ? 'Leave review' : 'Review'}
+          </button>
+        )}
         {archived !== undefined && (
           <button className="button" onClick={() => void toggleArchived()}>
             {archived ? 'Unarchive' : 'Archive'}
