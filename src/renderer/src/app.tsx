@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Identity } from '@shared/ipc'
 import { swarmroom } from './api'
+import { requestPlace } from './case-places'
 import { FirstRun } from './first-run'
 import { Lobby } from './lobby/lobby'
 import { Room } from './room/room'
@@ -27,6 +28,16 @@ export function App(): React.JSX.Element {
         ),
       )
   }, [])
+
+  // A notification was clicked: show its case, at its place.
+  useEffect(
+    () =>
+      swarmroom.events.on('app:openCase', ({ roomId, place }) => {
+        if (place !== undefined) requestPlace(roomId, place)
+        navigate({ view: 'room', roomId })
+      }),
+    [navigate],
+  )
 
   if (state.status === 'loading') return <p className="loading">Starting Swarmroom…</p>
   if (state.status === 'failed')
@@ -60,7 +71,10 @@ export function App(): React.JSX.Element {
   return (
     <Lobby
       identity={state.identity}
-      onOpen={(roomId) => navigate({ view: 'room', roomId })}
+      onOpen={(roomId, place) => {
+        if (place !== undefined) requestPlace(roomId, place)
+        navigate({ view: 'room', roomId })
+      }}
       onSettings={() => navigate({ view: 'settings' })}
     />
   )
