@@ -29,6 +29,7 @@ import {
 const SUMMARY = 'Globex agents cannot log in with SSO since the certificate rotation on Monday.'
 const DANA_ADDS = ' The IdP still signs with the old certificate.'
 const IMPACT = 'About 400 agents are locked out; the renewal review is next week.'
+const LESSON = 'Re-import the IdP metadata whenever the certificate is rotated.'
 
 describe("the lead's review of a resolved case", () => {
   let browser: Browser
@@ -148,6 +149,8 @@ describe("the lead's review of a resolved case", () => {
     const moment = page.locator('.history-slider__moment')
     await slider.focus()
     await page.keyboard.press('Home')
+    // The first moment kept is Lena's typing; events keep theirs.
+    expect(await moment.textContent()).toContain('Lena Park was writing in Case summary')
     for (let step = 0; step < 20; step++) {
       if ((await moment.textContent())?.includes('Dana Whitfield joined')) break
       await page.keyboard.press('ArrowRight')
@@ -162,6 +165,14 @@ describe("the lead's review of a resolved case", () => {
     await page.keyboard.press('End')
     await expect.poll(() => reviewSummary.textContent()).toBe(SUMMARY + DANA_ADDS)
     expect(await moment.textContent()).toContain('Now')
+
+    // The lead edits in review mode; her words are coloured as hers once she stops.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click()
+    await replaceSectionText(page, 'Post-incident notes', LESSON)
+    await page.getByRole('button', { name: 'Stop editing' }).click()
+    const lesson = page.locator('[data-review-section="postIncident"] span.author')
+    await expect.poll(() => lesson.first().textContent()).toBe(LESSON)
+    expect(await lesson.first().getAttribute('class')).toBe(lenaSpan?.class)
 
     // A comment anchored to Dana's words; clicking it selects them again.
     await selectText(page, 'summary', 'old certificate')
@@ -189,6 +200,7 @@ describe("the lead's review of a resolved case", () => {
     const saved = main.desktop.savedFiles[0] ?? ''
     expect(saved).toMatch(/globex-sso-logins-fail-after-certificate-rotation-kb-draft\.md$/)
     expect(existsSync(saved) && readFileSync(saved, 'utf8')).toContain(SUMMARY)
+    expect(readFileSync(saved, 'utf8')).toContain(`## Lessons learned\n\n${LESSON}`)
     await page.getByRole('button', { name: 'Close', exact: true }).click()
 
     // Sign-off moves the case to reviewed.
@@ -203,8 +215,9 @@ describe("the lead's review of a resolved case", () => {
   it('finds the case from the lobby by a word in a section and opens it there', async () => {
     await page.getByRole('button', { name: 'Leave review' }).click()
     await page.getByRole('button', { name: 'Back to cases' }).click()
-    await page.keyboard.press('Control+K')
     const search = page.getByRole('combobox', { name: 'Search all cases' })
+    await search.waitFor()
+    await page.keyboard.press('Control+K')
     await expect
       .poll(() => page.evaluate("document.activeElement?.getAttribute('role')"))
       .toBe('combobox')

@@ -7,6 +7,7 @@ import {
   caseAt,
   listSnapshots,
   takeSnapshot,
+  snapshotOf,
   takeSnapshotIfDue,
 } from '../../../src/shared/case/snapshots'
 import { listActions } from '../../../src/shared/case/timeline'
@@ -94,5 +95,16 @@ describe('snapshots of the case', () => {
     expect(takeSnapshotIfDue(doc, 'dana', 'Typing', at(30))).toBe(true)
     doc.getArray('snapshots').push([{ label: 'damaged' }])
     expect(takeSnapshotIfDue(doc, 'dana', 'Typing', at(31))).toBe(false)
+  })
+
+  it('will not show a moment whose changes have not all reached this copy yet', () => {
+    const doc = newCase()
+    const ahead = copyOf(doc)
+    write(ahead, 'summary', 'Written on a copy that has not synced yet.')
+    const record = takeSnapshot(ahead, 'omar', 'Ahead')
+    expect(snapshotOf(ahead, record).sv.size).toBeGreaterThan(0)
+    expect(() => snapshotOf(doc, record)).toThrow(
+      'The case as it was at "Ahead" has not fully reached this computer yet.',
+    )
   })
 })

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { CASE_STATUS_NAMES } from '@shared/case/schema'
 import type { SearchHit, SearchResult } from '@shared/channels/search'
 import { swarmroom } from '../api'
@@ -28,7 +28,8 @@ export function CaseSearch({ onOpen }: CaseSearchProps): React.JSX.Element {
   const [found, setFound] = useState<Found>({ state: 'idle' })
   const [active, setActive] = useState(0)
 
-  useEffect(() => {
+  // A layout effect: the shortcut works from the moment the search box can be seen.
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey)) return
       event.preventDefault()
