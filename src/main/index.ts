@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, safeStorage, session, shell } from 'electron'
 import { desktopNotifier, saveDialog } from './desktop'
+import { listenForDeepLinks, registerProtocol } from './deep-links'
 import { registerIpc } from './ipc'
 import { createSecureWindow, denyPermissions, hardenWebContents, openInBrowser } from './security'
 import { createServices, type MainServices } from './services/create-services'
@@ -38,13 +39,16 @@ function registerSecurity(): void {
   })
 }
 
+function focusWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
 function registerSingleInstance(): boolean {
   if (!app.requestSingleInstanceLock()) return false
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
+  registerProtocol(app)
+  listenForDeepLinks(app, () => services?.deepLinks, focusWindow)
   return true
 }
 
@@ -75,13 +79,22 @@ async function start(): Promise<void> {
     notify: desktopNotifier(() => mainWindow),
     saveFile: saveFileWith(saveDialog(() => mainWindow)),
   })
+  // Rooms on this computer need the embedded signaling server; a failure is shown in Settings.
+  services.signaling
+    .apply(services.app.data.settings)
+    .catch((error: unknown) => console.error('the signaling server could not start', error))
   registerIpc(createDispatcher(services.handlers, isFromRenderer(rendererUrl)))
   registerShutdown()
   mainWindow = createWindow()
+  mainWindow.webContents.on('did-start-loading', () => services?.deepLinks.rendererGone())
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })
 }
+
+// Peers on a LAN reach each other by their addresses; Chromium would hide them behind mDNS
+// names that some office networks do not resolve. Only peers holding the room key see them.
+app.commandLine.appendSwitch('disable-features', 'WebRtcHideLocalIpsWithMdns')
 
 if (registerSingleInstance()) {
   start().catch((error: unknown) => {

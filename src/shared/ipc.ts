@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { coreChannels } from './channels/core'
 import { desktopChannels } from './channels/desktop'
 import { searchChannels } from './channels/search'
+import { networkChannels } from './channels/network'
 import { bytesSchema, roomIdSchema } from './channels/schemas'
 import type { Result } from './result'
 
@@ -20,6 +21,7 @@ export const contract = {
   ...coreChannels,
   ...searchChannels,
   ...desktopChannels,
+  ...networkChannels,
 } as const
 
 export const events = {

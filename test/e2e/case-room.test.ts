@@ -107,7 +107,9 @@ describe('a case survives a restart with everything typed into it', () => {
     await expect.poll(() => entries.count()).toBe(2)
 
     await page.getByLabel('Status').selectOption('swarming')
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved on this computer')
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Saving' }).textContent())
+      .toBe('Saved on this computer')
     await page.screenshot({ path: join(SCREENSHOTS, 'room.png'), fullPage: true })
 
     // Quit: the window goes, main saves what is pending and closes every log.
@@ -128,8 +130,10 @@ describe('a case survives a restart with everything typed into it', () => {
       await expect.poll(() => editor.textContent()).toBe(SECTION_TEXT[name])
     }
     const reopened = page.getByRole('region', { name: 'Actions taken' }).getByRole('listitem')
-    await expect.poll(() => reopened.count()).toBe(2)
+    // The two entries left, and the status change, which the app logs with who made it.
+    await expect.poll(() => reopened.count()).toBe(3)
     const texts = await reopened.allTextContents()
+    expect(texts.join('\n')).toContain('Dana Whitfield moved the case from Triage to Swarming.')
     expect(texts.join('\n')).toContain('Proration job ran twice for 1,204 invoices')
     expect(texts.join('\n')).toContain('edited')
     expect(texts.join('\n')).toContain('Re-ran the invoice sync for Acme')

@@ -223,3 +223,43 @@ export async function replaceSectionText(page: Page, title: string, text: string
   await page.keyboard.press('Backspace')
   await page.keyboard.type(text)
 }
+
+export interface RunningApp {
+  main: MainProcess
+  context: BrowserContext
+  page: Page
+  /** Uncaught errors and console errors of the page, for tests to assert none happened. */
+  errors: string[]
+}
+
+/** Starts one member's app: main's services over `dataFolder`, a window showing the renderer. */
+export async function startApp(
+  browser: Browser,
+  rendererUrl: string,
+  dataFolder: string,
+): Promise<RunningApp> {
+  const main = await MainProcess.start(dataFolder, rendererUrl)
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+  await main.attach(context)
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await page.goto(rendererUrl)
+  return { main, context, page, errors }
+}
+
+/** Quits an app: the window goes, main saves what is pending and closes every log. */
+export async function quitApp(running: RunningApp): Promise<void> {
+  await running.context.close()
+  await running.main.stop()
+}
+
+/** The first-run step: chooses the display name. */
+export async function chooseName(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Your display name').fill(name)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByRole('button', { name: 'New case' }).waitFor()
+}

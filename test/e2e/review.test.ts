@@ -106,7 +106,9 @@ describe("the lead's review of a resolved case", () => {
     await page.getByRole('button', { name: 'Create case' }).click()
     await replaceSectionText(page, 'Case summary', SUMMARY)
     await replaceSectionText(page, 'Customer impact', IMPACT)
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved on this computer')
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Saving' }).textContent())
+      .toBe('Saved on this computer')
     await page.getByRole('button', { name: 'Back to cases' }).click()
 
     const roomId = main.services.app.data.cases[0]?.roomId ?? ''
@@ -129,8 +131,8 @@ describe("the lead's review of a resolved case", () => {
       )
     const lenaSpan = authors.find((span) => span.text?.includes('cannot log in'))
     const danaSpan = authors.find((span) => span.text?.includes('old certificate'))
-    expect(lenaSpan?.class).toMatch(/author--[0-7]/)
-    expect(danaSpan?.class).toMatch(/author--[0-7]/)
+    expect(lenaSpan?.class).toMatch(/member-color-[0-7]/)
+    expect(danaSpan?.class).toMatch(/member-color-[0-7]/)
     expect(danaSpan?.class).not.toBe(lenaSpan?.class)
     const legend = page.getByRole('region', { name: 'Who wrote it' })
     expect(await legend.textContent()).toMatch(/Lena Park\d+%/)

@@ -2,7 +2,8 @@
 import * as Y from 'yjs'
 import { registerAuthor } from '../../shared/case/authorship'
 import { initializeCase } from '../../shared/case/case-doc'
-import { MEMBER_COLORS } from '../../shared/case/member-colors'
+import { randomMemberColor } from '../../shared/case/member-colors'
+import { generateRoomId } from '../../shared/room/room-key'
 import type { CaseSummary, Identity, Notice } from '../../shared/ipc'
 import { AppError } from '../../shared/result'
 import { isSafeExternalUrl } from './external-links'
@@ -38,7 +39,7 @@ export function createCoreHandlers(services: Services): HandlersOf<typeof coreCh
       const current = app.data.identity
       const identity: Identity = current
         ? { ...current, name }
-        : { memberId: globalThis.crypto.randomUUID(), name, color: pickColor() }
+        : { memberId: globalThis.crypto.randomUUID(), name, color: randomMemberColor() }
       await app.update((data) => {
         data.identity = identity
       })
@@ -50,7 +51,9 @@ export function createCoreHandlers(services: Services): HandlersOf<typeof coreCh
 
     'cases:create': async (input) => {
       const identity = requireIdentity()
-      const roomId = newRoomId()
+      const roomId = generateRoomId()
+      // The key first: without secure storage there is no case to half-create.
+      await services.keys.create(roomId)
       const createdAt = now()
       const doc = new Y.Doc({ gc: false })
       registerAuthor(doc, identity.memberId)
@@ -68,6 +71,8 @@ export function createCoreHandlers(services: Services): HandlersOf<typeof coreCh
         archived: false,
         createdAt: createdAt.toISOString(),
         lastActivity: createdAt.toISOString(),
+        signalingUrls: [],
+        relay: false,
       }
       try {
         await app.update((data) => {
@@ -105,6 +110,7 @@ export function createCoreHandlers(services: Services): HandlersOf<typeof coreCh
         data.cases = data.cases.filter((item) => item.roomId !== roomId)
       })
       rooms.delete(roomId)
+      await services.keys.delete(roomId)
       return null
     },
 
@@ -140,16 +146,6 @@ export function createCoreHandlers(services: Services): HandlersOf<typeof coreCh
       return null
     },
   }
-}
-
-function pickColor(): string {
-  const index = globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0
-  return MEMBER_COLORS[index % MEMBER_COLORS.length] ?? '#2563eb'
-}
-
-/** 128 random bits, URL-safe: room ids end up in file names and invite links. */
-function newRoomId(): string {
-  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64url')
 }
 
 function damageNotice(title: string, damage: LogDamage): Notice {

@@ -4,6 +4,9 @@ import { AppStore } from './app-store'
 import { CaseSearch } from './case-search'
 import { createHandlers } from './handlers'
 import type { Handlers } from './ipc-dispatch'
+import { DeepLinkInbox } from './deep-link-inbox'
+import { LocalSignaling } from './local-signaling'
+import { RoomKeys } from './room-keys'
 import { RoomStore } from './room-store'
 import { SecretStore, type Encryptor } from './secrets'
 import type { Emit, Notify, SaveFile, Services } from './services'
@@ -33,20 +36,25 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
   const app = await AppStore.open(options.dataFolder)
   const rooms = new RoomStore(options.dataFolder)
   const secrets = new SecretStore(options.encryptor, app)
+  const emit: Emit = options.emit ?? (() => undefined)
   const services: Services = {
     app,
     rooms,
     secrets,
+    keys: new RoomKeys(secrets),
+    signaling: new LocalSignaling(),
     openInBrowser: options.openInBrowser,
-    emit: options.emit ?? (() => undefined),
     search: new CaseSearch(rooms, () => app.data.cases),
     notify: options.notify ?? (() => undefined),
     saveFile: options.saveFile ?? noSaveDialog,
+    emit,
+    deepLinks: new DeepLinkInbox(emit),
   }
   return {
     ...services,
     handlers: createHandlers(services),
     async shutdown() {
+      await services.signaling.close()
       rooms.closeAll()
       await app.flush()
     },

@@ -3,6 +3,7 @@ import { createCoreHandlers } from './core-handlers'
 import { createDesktopHandlers } from './desktop-handlers'
 import type { Handlers } from './ipc-dispatch'
 import { createSearchHandlers } from './search-handlers'
+import { createNetworkHandlers } from './network-handlers'
 import type { Services } from './services'
 
 export function createHandlers(services: Services): Handlers {
@@ -10,5 +11,6 @@ export function createHandlers(services: Services): Handlers {
     ...createCoreHandlers(services),
     ...createSearchHandlers(services),
     ...createDesktopHandlers(services),
+    ...createNetworkHandlers(services),
   }
 }

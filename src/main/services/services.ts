@@ -2,6 +2,9 @@
 import type { EventName, EventPayload } from '../../shared/ipc'
 import type { AppStore } from './app-store'
 import type { CaseSearch } from './case-search'
+import type { DeepLinkInbox } from './deep-link-inbox'
+import type { LocalSignaling } from './local-signaling'
+import type { RoomKeys } from './room-keys'
 import type { RoomStore } from './room-store'
 import type { SecretStore } from './secrets'
 
@@ -28,11 +31,15 @@ export interface Services {
   app: AppStore
   rooms: RoomStore
   secrets: SecretStore
+  keys: RoomKeys
+  /** The embedded signaling server, following the network settings. */
+  signaling: LocalSignaling
   /** Opens a web link in the user's browser (through Electron's shell in the app). */
   openInBrowser: (url: string) => Promise<void>
   emit: Emit
   search: CaseSearch
   notify: Notify
   saveFile: SaveFile
+  deepLinks: DeepLinkInbox
   now?: () => Date
 }

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
 import type { Identity } from '@shared/ipc'
 import { swarmroom } from './api'
+import { AppView } from './app-view'
 import { requestPlace } from './case-places'
 import { FirstRun } from './first-run'
-import { Lobby } from './lobby/lobby'
-import { Room } from './room/room'
-import { SettingsPage } from './settings/settings-page'
+import { JoinDialog } from './lobby/join-dialog'
+import { useDeepLinks } from './use-deep-links'
 import { useHashRoute } from './use-hash-route'
 
 type IdentityState =
@@ -16,6 +16,7 @@ type IdentityState =
 export function App(): React.JSX.Element {
   const [state, setState] = useState<IdentityState>({ status: 'loading' })
   const [route, navigate] = useHashRoute()
+  const [joinLink, setJoinLink] = useDeepLinks()
 
   useEffect(() => {
     void swarmroom.identity
@@ -49,33 +50,26 @@ export function App(): React.JSX.Element {
   if (!state.identity) {
     return <FirstRun onDone={(identity) => setState({ status: 'ready', identity })} />
   }
-  if (route.view === 'settings') {
-    return (
-      <SettingsPage
-        identity={state.identity}
-        onIdentityChange={(identity) => setState({ status: 'ready', identity })}
-        onClose={() => navigate({ view: 'lobby' })}
-      />
-    )
-  }
-  if (route.view === 'room') {
-    return (
-      <Room
-        key={route.roomId}
-        roomId={route.roomId}
-        identity={state.identity}
-        onLeave={() => navigate({ view: 'lobby' })}
-      />
-    )
-  }
   return (
-    <Lobby
-      identity={state.identity}
-      onOpen={(roomId, place) => {
-        if (place !== undefined) requestPlace(roomId, place)
-        navigate({ view: 'room', roomId })
-      }}
-      onSettings={() => navigate({ view: 'settings' })}
-    />
+    <>
+      <AppView
+        identity={state.identity}
+        route={route}
+        navigate={navigate}
+        onIdentityChange={(identity) => setState({ status: 'ready', identity })}
+        onJoin={() => setJoinLink('')}
+      />
+      {joinLink !== undefined && (
+        <JoinDialog
+          key={joinLink}
+          initialLink={joinLink}
+          onCancel={() => setJoinLink(undefined)}
+          onJoined={(summary) => {
+            setJoinLink(undefined)
+            navigate({ view: 'room', roomId: summary.roomId })
+          }}
+        />
+      )}
+    </>
   )
 }

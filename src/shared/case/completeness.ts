@@ -21,7 +21,15 @@ export interface CheckItem {
   ok: boolean
   /** Why the item is not ok, as a sentence; absent when it is. */
   problem?: string
+  /**
+   * What kind of gap it is, for a checklist to mark: a part nobody wrote (`missing`), one that
+   * still holds only its prompt (`placeholder`), or one written but not yet enough
+   * (`incomplete`, e.g. a summary that is not one sentence). Absent when the item is ok.
+   */
+  gap?: Gap
 }
+
+export type Gap = 'missing' | 'placeholder' | 'incomplete'
 
 export interface CompletenessCheck {
   complete: boolean
@@ -44,6 +52,7 @@ export function checkHandoff(doc: Y.Doc): CompletenessCheck {
       'Actions taken',
       entries.some((entry) => isPersonActionKind(entry.kind)),
       'No actions taken are in the timeline yet.',
+      'missing',
     ),
     sectionItem(doc, 'history', 'history'),
     sectionItem(doc, 'expertise', 'expertise', 'Needed expertise, and why'),
@@ -66,12 +75,14 @@ export function checkEscalation(doc: Y.Doc): CompletenessCheck {
       'What was tried',
       entries.some((entry) => entry.kind === 'tried'),
       'Nothing in the timeline says what was tried: add a "Tried" entry.',
+      'missing',
     ),
     item(
       'status',
       'Current status',
       hasStatus,
       'Nothing says where the case stands: add what was found or decided, or a summary.',
+      'missing',
     ),
     sectionItem(doc, 'help', 'expertise', 'Specific help needed'),
   ])
@@ -106,12 +117,17 @@ function summaryItem(doc: Y.Doc): CheckItem {
   const text = sectionText(section(doc, 'summary'))
   const lines = text.split('\n').filter((line) => line.trim() !== '')
   if (!lines.every((line) => ENDS_SENTENCE.test(line.trim()))) {
-    return { ...written, ok: false, problem: 'Case summary does not end a sentence.' }
+    return {
+      ...written,
+      ok: false,
+      problem: 'Case summary does not end a sentence.',
+      gap: 'incomplete',
+    }
   }
   const sentences = countSentences(text)
   if (sentences > MAX_SUMMARY_SENTENCES) {
     const problem = `Case summary runs to ${sentences} sentences: say it in one.`
-    return { ...written, ok: false, problem }
+    return { ...written, ok: false, problem, gap: 'incomplete' }
   }
   return written
 }
@@ -122,14 +138,20 @@ function sectionItem(doc: Y.Doc, key: string, name: SectionName, label?: string)
   const state = sectionState(section(doc, name))
   const problem =
     state === 'missing' ? `${title} is missing.` : `${title} still holds the template prompt.`
-  return item(key, label ?? title, state === 'present', problem)
+  return item(
+    key,
+    label ?? title,
+    state === 'present',
+    problem,
+    state === 'missing' ? 'missing' : 'placeholder',
+  )
 }
 
 function result(items: CheckItem[]): CompletenessCheck {
   return { complete: items.every((item) => item.ok), items }
 }
 
-/** An item that carries its problem only when it is not ok. */
-function item(key: string, label: string, ok: boolean, problem: string): CheckItem {
-  return ok ? { key, label, ok } : { key, label, ok, problem }
+/** An item that carries its problem and kind of gap only when it is not ok. */
+function item(key: string, label: string, ok: boolean, problem: string, gap: Gap): CheckItem {
+  return ok ? { key, label, ok } : { key, label, ok, problem, gap }
 }

@@ -54,9 +54,14 @@ export function escalate(doc: Y.Doc, actor: string, options: EscalationOptions):
 
 /** A one-page Markdown note for whoever takes the case over. */
 export function handoffNote(doc: Y.Doc): string {
+  return noteToMarkdown(handoffNoteBlocks(doc))
+}
+
+/** The handoff note's blocks, for a preview rendered from the same content as the Markdown. */
+export function handoffNoteBlocks(doc: Y.Doc): NoteBlock[] {
   const entries = listActions(doc).filter((entry) => isPersonActionKind(entry.kind))
   const gaps = gapsOf(checkHandoff(doc))
-  const blocks: NoteBlock[] = [
+  return [
     { kind: 'heading', level: 1, text: `Handoff: ${readMeta(doc).title}` },
     { kind: 'fields', fields: caseFields(doc) },
     ...sectionBlocks(doc, 'summary'),
@@ -72,7 +77,6 @@ export function handoffNote(doc: Y.Doc): string {
       ? { kind: 'paragraph', text: 'None: the case holds everything a handoff needs.' }
       : { kind: 'list', items: gaps },
   ]
-  return noteToMarkdown(blocks)
 }
 
 function requireComplete(check: CompletenessCheck, verb: string, acknowledged: boolean): string[] {

@@ -1,11 +1,10 @@
 /**
- * The palette a member's colour comes from, and the slot in it each member's text is shown in
- * during review. Slots, not colours, reach the page: the CSP forbids inline styles in the
- * editors, so review mode colours text by class (`author--0` … `author--7`).
+ * Members' colours: distinct, readable on white and dark text alike; a member keeps theirs
+ * for good. The renderer's strict CSP allows no inline style attributes, so editor carets,
+ * selections and authorship marks are coloured through one class per palette colour.
  */
 import type { CaseMember } from './schema'
 
-/** Distinct, readable on white and dark text alike; a member keeps theirs for good. */
 export const MEMBER_COLORS = [
   '#2563eb',
   '#db2777',
@@ -17,10 +16,22 @@ export const MEMBER_COLORS = [
   '#4d7c0f',
 ] as const
 
+/** `member-color-3` for a palette colour, `member-color-unknown` for anything else. */
+export function memberColorClass(color: string | undefined): string {
+  const index = MEMBER_COLORS.findIndex((value) => value === color?.toLowerCase())
+  return index === -1 ? 'member-color-unknown' : `member-color-${index}`
+}
+
+export function randomMemberColor(): string {
+  const index = globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0
+  return MEMBER_COLORS[index % MEMBER_COLORS.length] ?? MEMBER_COLORS[0]
+}
+
 /**
- * A palette slot per member: their own colour's when it is in the palette and not taken by a
- * member listed earlier (by id, so every teammate's screen agrees), otherwise the first free
- * slot. Members beyond the palette's size, or with no slot left, get none (shown neutral).
+ * A palette slot per member, for review's authorship colours, where two members must never
+ * look alike: their own colour's slot when it is in the palette and not taken by a member
+ * listed earlier (by id, so every teammate's screen agrees), otherwise the first free slot.
+ * Members beyond the palette's size get none (shown neutral).
  */
 export function authorColorSlots(members: ReadonlyMap<string, CaseMember>): Map<string, number> {
   const slots = new Map<string, number>()

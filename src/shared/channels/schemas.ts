@@ -38,6 +38,10 @@ export const caseSummarySchema = z.object({
   archived: z.boolean(),
   createdAt: z.string(),
   lastActivity: z.string(),
+  /** Signaling servers named by the invite this case was joined from. */
+  signalingUrls: z.array(z.string()).default([]),
+  /** Whether this case also syncs through the team relay set in Settings. */
+  relay: z.boolean().default(false),
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 

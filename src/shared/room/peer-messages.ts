@@ -7,11 +7,13 @@
  *    reaches the other peers, not even on the next sync. Messages over CHUNK_BYTES are split
  *    into chunks and joined again on receipt. Smaller ones go unchanged, so stock y-webrtc
  *    clients still understand everything but the oversized messages they could not get anyway.
- * 2. Malformed messages: a peer holding the key could still send bytes Yjs cannot read. The
- *    exception would escape y-webrtc's data listener; instead the connection to that peer is
- *    closed and the problem reported, and the room carries on with everyone else.
+ * 2. Malformed messages: a peer holding the key could still send bytes Yjs cannot read. Such
+ *    a message (an update that does not decode, or anything that throws in y-webrtc's data
+ *    listener) is dropped, the connection to that peer closed and the problem reported; the
+ *    room carries on with everyone else.
  */
 import Peer from 'simple-peer/simplepeer.min.js'
+import { isReadablePeerMessage } from './message-check'
 
 /** Well under every implementation's limit; also keeps one chunk from stalling the channel. */
 export const CHUNK_BYTES = 16 * 1024
@@ -72,16 +74,21 @@ export function installPeerMessagePatches(): void {
 
   proto.on = function on(this: typeof proto, event, listener) {
     if (event !== 'data') return originalOn.call(this, event, listener)
+    const refuse = (error?: unknown): void => {
+      console.warn('ignored a message from a peer that could not be read', error)
+      report(
+        'A teammate’s app sent changes Swarmroom could not read. They were ignored and the ' +
+          'connection to that app was restarted; your work is not affected.',
+      )
+      this.destroy()
+    }
     const guarded = (...args: never[]): void => {
+      const bytes = asBytes(args[0])
+      if (bytes && !isReadablePeerMessage(bytes)) return refuse()
       try {
         listener(...args)
       } catch (error) {
-        console.warn('ignored a message from a peer that could not be read', error)
-        report(
-          'A teammate’s app sent changes Swarmroom could not read. They were ignored and the ' +
-            'connection to that app was restarted; your work is not affected.',
-        )
-        this.destroy()
+        refuse(error)
       }
     }
     return originalOn.call(this, event, guarded)

@@ -5,7 +5,7 @@
  * token. The room key is never sent to it.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import type { Awareness } from 'y-protocols/awareness'
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { RelayState } from './room-status'
 
@@ -46,12 +46,13 @@ export function connectRelay(
     url: relay.url,
     ...(relay.WebSocket ? { WebSocketPolyfill: relay.WebSocket } : {}),
   })
+  const mirror = mirrorAwareness(awareness, new Awareness(doc))
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: options.roomId,
     document: doc,
     token: relay.token,
-    awareness,
+    awareness: mirror.relayAwareness,
     onStatus: ({ status }) => set(status === 'connected' ? 'connected' : 'connecting'),
     onDisconnect: () => set('offline'),
     onAuthenticationFailed: () => set('denied'),
@@ -72,11 +73,51 @@ export function connectRelay(
       socket.disconnect()
       set('offline')
     },
-    /** Also destroys the awareness (HocuspocusProvider does): only for leaving the room. */
     destroy: () => {
       listeners.clear()
+      mirror.stop()
       provider.destroy()
       socket.destroy()
+    },
+  }
+}
+
+/**
+ * The relay gets an awareness of its own, mirrored with the room's: HocuspocusProvider puts
+ * listeners on its awareness that it never removes and destroys it with itself, while the
+ * room's awareness is shared with y-webrtc and the editors and outlives a relay connection.
+ * This member's state goes to the relay; teammates' states from the relay join the room's.
+ */
+function mirrorAwareness(
+  room: Awareness,
+  relayAwareness: Awareness,
+): { relayAwareness: Awareness; stop: () => void } {
+  const FROM_RELAY = 'relay'
+  const own = room.clientID
+  const sendOwn = (): void => relayAwareness.setLocalState(room.getLocalState())
+  const onRoomChange = (
+    { added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>,
+    origin: unknown,
+  ): void => {
+    if (origin !== FROM_RELAY && [...added, ...updated, ...removed].includes(own)) sendOwn()
+  }
+  const onRelayUpdate = (
+    { added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>,
+    origin: unknown,
+  ): void => {
+    if (origin === 'local') return
+    const teammates = [...added, ...updated, ...removed].filter((client) => client !== own)
+    if (teammates.length === 0) return
+    applyAwarenessUpdate(room, encodeAwarenessUpdate(relayAwareness, teammates), FROM_RELAY)
+  }
+  sendOwn()
+  room.on('change', onRoomChange)
+  relayAwareness.on('update', onRelayUpdate)
+  return {
+    relayAwareness,
+    stop: () => {
+      room.off('change', onRoomChange)
+      relayAwareness.off('update', onRelayUpdate)
     },
   }
 }

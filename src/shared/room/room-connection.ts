@@ -30,7 +30,10 @@ export interface RoomOptions {
   /** Peer-to-peer sync; off only for relay-only tests. @default true */
   peerToPeer?: boolean
   relay?: RelayOptions
-  /** Presence for carets and avatars; one is made when not given. */
+  /**
+   * Presence for carets and avatars. When given, it is the caller's and outlives the
+   * connection; otherwise the connection makes one and destroys it with itself.
+   */
   awareness?: Awareness
 }
 
@@ -59,12 +62,14 @@ export class RoomConnection {
   private readonly poll: ReturnType<typeof setInterval>
   private lastStatus = ''
   private readonly pendingSince = new WeakMap<object, number>()
+  private readonly ownsAwareness: boolean
 
   private constructor(
     readonly doc: Y.Doc,
     private readonly options: RoomOptions,
   ) {
     this.awareness = options.awareness ?? new Awareness(doc)
+    this.ownsAwareness = options.awareness === undefined
     // Nothing announces when a WebRTC connection finishes opening, so the status is re-read;
     // the same beat clears connections stuck half-open.
     this.poll = setInterval(() => {
@@ -143,7 +148,7 @@ export class RoomConnection {
     clearInterval(this.poll)
     this.stopWebrtc()
     this.relay?.destroy()
-    this.awareness.destroy()
+    if (this.ownsAwareness) this.awareness.destroy()
     this.emitStatus()
     this.listeners.clear()
     await closingRooms.get(this.options.roomId)
@@ -177,11 +182,15 @@ export class RoomConnection {
     if (!provider) return
     this.webrtc = undefined
     this.unlistenSignaling?.()
+    // Leaving a y-webrtc room clears this client's presence (peers must see it go); it is put
+    // back afterwards, so the next connection announces it again.
+    const presence = this.awareness.getLocalState()
     // destroy() alone leaves y-webrtc's signaling connection open and reconnecting.
     provider.disconnect()
     provider.destroy()
     // y-webrtc forgets the room name only once its key promise settles; wait for that.
     const closed = Promise.resolve(provider.key).then(() => {
+      if (!this.destroyed && presence) this.awareness.setLocalState(presence)
       if (closingRooms.get(this.options.roomId) === closed) closingRooms.delete(this.options.roomId)
     })
     closingRooms.set(this.options.roomId, closed)

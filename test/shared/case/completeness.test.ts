@@ -51,6 +51,23 @@ describe('handoff completeness', () => {
     ])
   })
 
+  it('marks each gap as missing, placeholder or incomplete, for a checklist to show', () => {
+    const doc = newCase()
+    write(doc, 'history')
+    write(doc, 'summary', 'Acme is charged twice')
+    const gaps = Object.fromEntries(checkHandoff(doc).items.map((entry) => [entry.key, entry.gap]))
+    expect(gaps).toEqual({
+      summary: 'incomplete',
+      impact: 'placeholder',
+      actions: 'missing',
+      history: 'missing',
+      expertise: 'placeholder',
+    })
+    expect(checkHandoff(readyForHandoff()).items.every((entry) => entry.gap === undefined)).toBe(
+      true,
+    )
+  })
+
   it('does not count app events as actions taken', () => {
     const doc = newCase()
     expect(listActions(doc).map((entry) => entry.kind)).toContain('joined')
@@ -67,6 +84,7 @@ describe('handoff completeness', () => {
       label: 'Case summary, in one sentence',
       ok: false,
       problem: 'Case summary does not end a sentence.',
+      gap: 'incomplete',
     })
     write(doc, 'summary', 'Is Acme charged twice because proration runs twice?')
     expect(item(doc, 'summary')?.ok).toBe(true)

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { escalate, handOff, handoffNote } from '../../../src/shared/case/handoff'
+import { escalate, handOff, handoffNote, handoffNoteBlocks } from '../../../src/shared/case/handoff'
+import { noteToHtml, noteToMarkdown } from '../../../src/shared/case/render/note-blocks'
 import { SWARM_PROMPTS } from '../../../src/shared/case/templates'
 import { addAction, filterActions, listActions } from '../../../src/shared/case/timeline'
 import { at, newCase, write } from './case-fixture'
@@ -104,5 +105,17 @@ describe('the handoff note', () => {
     expect(note).toContain('## Customer impact\n\n_Not written._')
     expect(note).not.toContain(SWARM_PROMPTS['vip-incident'].impact?.[0])
     expect(note).toContain('- Customer impact still holds the template prompt.')
+  })
+
+  it('previews as HTML from the same blocks as the Markdown, escaped', () => {
+    const doc = readyCase()
+    write(doc, 'summary', 'Refunds <script>alert(1)</script> fail twice.')
+    const blocks = handoffNoteBlocks(doc)
+    expect(noteToMarkdown(blocks)).toBe(handoffNote(doc))
+    const html = noteToHtml(blocks)
+    expect(html).toContain('<h1>Handoff: Acme: double charges</h1>')
+    expect(html).toContain('<h2>Customer impact</h2><p>Finance at Acme holds the renewal')
+    expect(html).toContain('Refunds &#60;script&#62;alert(1)&#60;/script&#62; fail twice.')
+    expect(html).not.toContain('<script>')
   })
 })

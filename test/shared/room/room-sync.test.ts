@@ -5,6 +5,7 @@
  */
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import {
   startSignalingServer,
@@ -112,3 +113,118 @@ describe('a live room over WebRTC', () => {
     }
   }, 180_000)
 })
+
+describe('a live room keeps working through trouble', () => {
+  it('keeps a peer with the wrong key out and shows no case text to the signaling server', async () => {
+    const room = newRoom()
+    const eavesdropper = await listenToTopic(room.roomId)
+    const [dana, omar] = await startPeers(2, room)
+    const [intruder] = await startPeers(1, { ...room, key: generateRoomKey() })
+    await Promise.all([dana, omar].map((peer) => peer?.call('waitForPeers', { peers: 1 })))
+    await dana?.call('appendParagraph', {
+      section: 'summary',
+      text: 'SECRET-REFUND-AMOUNT 4,210 EUR',
+    })
+    await converge([dana, omar].filter((peer) => peer !== undefined))
+    // The intruder announced itself and received the others' encrypted offers meanwhile.
+    await expect.poll(() => eavesdropper.messages.length).toBeGreaterThan(4)
+
+    expect(await intruder?.call('sectionText', { section: 'summary' })).toBe('')
+    expect((await intruder?.call('status'))?.peers).toBe(0)
+    expect(await omar?.call('sectionText', { section: 'summary' })).toContain('SECRET-REFUND')
+    for (const message of eavesdropper.messages) {
+      expect(message).not.toContain('SECRET-REFUND')
+      expect(message).not.toContain('"sdp"')
+      const parsed = JSON.parse(message) as { type: string; data?: unknown }
+      if (parsed.type === 'publish') expect(typeof parsed.data).toBe('string')
+    }
+    eavesdropper.close()
+  }, 60_000)
+
+  it('merges what both sides wrote while offline once they reconnect, in both directions', async () => {
+    const group = await startPeers(2, newRoom())
+    const [dana, omar] = group
+    await group[0]?.call('createCase', { title: 'Offline merge', memberId: 'dana' })
+    await Promise.all(group.map((peer) => peer.call('waitForPeers', { peers: 1 })))
+    await converge(group)
+
+    await dana?.call('offline')
+    await dana?.call('appendParagraph', { section: 'impact', text: 'Dana, on the train' })
+    await omar?.call('appendParagraph', { section: 'history', text: 'Omar, in the office' })
+    await dana?.call('randomEdits', { seed: 7, count: 30, memberId: 'dana' })
+    await omar?.call('randomEdits', { seed: 8, count: 30, memberId: 'omar' })
+    expect(await omar?.call('sectionText', { section: 'impact' })).not.toContain(
+      'Dana, on the train',
+    )
+    await dana?.call('online')
+
+    const contents = await converge(group)
+    expect(contents[1]).toEqual(contents[0])
+    expect(await omar?.call('sectionText', { section: 'impact' })).toContain('Dana, on the train')
+    expect(await dana?.call('sectionText', { section: 'history' })).toContain('Omar, in the office')
+  }, 60_000)
+
+  it('delivers a 1 MB paste to every peer (y-webrtc #42)', async () => {
+    const group = await startPeers(3, newRoom())
+    await Promise.all(group.map((peer) => peer.call('waitForPeers', { peers: 2 })))
+    const paste = 'Stack trace line from the payment gateway log. '.repeat(22_000)
+    expect(paste.length).toBeGreaterThan(1_000_000)
+
+    await group[0]?.call('appendParagraph', { section: 'history', text: paste })
+
+    await converge(group)
+    for (const peer of group) {
+      expect(await peer.call('sectionText', { section: 'history' })).toBe(paste)
+    }
+  }, 60_000)
+
+  it('syncs both ways after a peer drops and rejoins (y-webrtc #24)', async () => {
+    const group = await startPeers(2, newRoom())
+    const [dana, omar] = group
+    await Promise.all(group.map((peer) => peer.call('waitForPeers', { peers: 1 })))
+    await dana?.call('appendParagraph', { section: 'summary', text: 'before the drop' })
+    await converge(group)
+
+    await dana?.call('offline')
+    await dana?.call('online')
+    await dana?.call('waitForPeers', { peers: 1 })
+    await dana?.call('appendParagraph', { section: 'summary', text: 'Dana after rejoining' })
+    await omar?.call('appendParagraph', { section: 'impact', text: 'Omar after Dana rejoined' })
+
+    await expect
+      .poll(() => omar?.call('sectionText', { section: 'summary' }), { timeout: 20_000 })
+      .toContain('Dana after rejoining')
+    await expect
+      .poll(() => dana?.call('sectionText', { section: 'impact' }), { timeout: 20_000 })
+      .toContain('Omar after Dana rejoined')
+  }, 60_000)
+
+  it('ignores a malformed update from a peer, says so, and keeps syncing with the others', async () => {
+    const room = newRoom()
+    const group = await startPeers(2, room)
+    const [dana, omar] = group
+    await Promise.all(group.map((peer) => peer.call('waitForPeers', { peers: 1 })))
+    const hostile = await RoomPeer.start('hostile peer')
+    peers.push(hostile)
+
+    await hostile.call('joinBareAndSendGarbage', room)
+
+    await expect
+      .poll(async () => (await dana?.call('problems'))?.join(' '))
+      .toContain('could not read')
+    await omar?.call('appendParagraph', { section: 'summary', text: 'still in sync' })
+    await expect
+      .poll(() => dana?.call('sectionText', { section: 'summary' }), { timeout: 20_000 })
+      .toContain('still in sync')
+  }, 60_000)
+})
+
+/** A client of the signaling server that subscribes to a room and records what is published. */
+async function listenToTopic(topic: string): Promise<{ messages: string[]; close: () => void }> {
+  const socket = new WebSocket(server.url)
+  const messages: string[] = []
+  await new Promise((done) => socket.once('open', done))
+  socket.on('message', (data) => messages.push(String(data)))
+  socket.send(JSON.stringify({ type: 'subscribe', topics: [topic] }))
+  return { messages, close: () => socket.close() }
+}

@@ -11,10 +11,11 @@ interface LobbyProps {
   /** Opens a case; `place` is where in it (a search hit's section or timeline entry). */
   onOpen: (roomId: string, place?: string) => void
   onSettings: () => void
+  onJoin: () => void
 }
 
 /** The list of this computer's cases, newest activity first, and the way to start a new one. */
-export function Lobby({ identity, onOpen, onSettings }: LobbyProps): React.JSX.Element {
+export function Lobby({ identity, onOpen, onSettings, onJoin }: LobbyProps): React.JSX.Element {
   const [cases, setCases] = useState<CaseSummary[]>()
   const [notices, setNotices] = useState<Notice[]>([])
   const [creating, setCreating] = useState(false)
@@ -60,6 +61,9 @@ export function Lobby({ identity, onOpen, onSettings }: LobbyProps): React.JSX.E
             />
             Show archived ({archivedCount})
           </label>
+          <button className="button" onClick={onJoin}>
+            Join with a link
+          </button>
           <button className="button button--primary" onClick={() => setCreating(true)}>
             New case
           </button>

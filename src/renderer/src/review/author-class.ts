@@ -1,4 +1,7 @@
-/** The class of a member's colour slot (see review-mode.css); no slot is neutral grey. */
+/**
+ * The class for text a member wrote: their palette slot's colour (common/member-colors.css sets
+ * `--member-color`), neutral grey when they have none.
+ */
 export function authorClass(slot: number | undefined): string {
-  return slot === undefined ? 'author author--neutral' : `author author--${slot}`
+  return slot === undefined ? 'author member-color-unknown' : `author member-color-${slot}`
 }

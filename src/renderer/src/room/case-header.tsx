@@ -1,34 +1,43 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { metaMap, readMeta, updateMeta } from '@shared/case/case-doc'
-import {
-  CASE_STATUSES,
-  PRIORITIES,
-  SWARM_TYPE_NAMES,
-  type CaseStatus,
-  type Priority,
-} from '@shared/case/schema'
+import { PRIORITIES, SWARM_TYPE_NAMES, type Priority } from '@shared/case/schema'
+import type { Identity } from '@shared/ipc'
 import type { UpdateSaver } from '@shared/room/update-saver'
+import type { Awareness } from 'y-protocols/awareness'
 import { swarmroom } from '../api'
 import { ConfirmDialog } from '../common/confirm-dialog'
 import { ticketLabel } from '../common/format'
+import { InviteDialog } from './invite/invite-dialog'
+import { PresenceBar } from './presence/presence-bar'
 import { SaveStatus } from './save-status'
+import type { RoomLink } from './use-room-connection'
+import { CustomerWaiting } from './customer-update/customer-waiting'
+import { CaseOwner } from './members/case-owner'
+import { OwnershipPrompt } from './members/ownership-prompt'
+import { StatusSelect } from './status-select'
 import { TitleField } from './title-field'
 import { useYRead } from './use-y-read'
 
 interface CaseHeaderProps {
   roomId: string
   doc: Y.Doc
+  awareness: Awareness
+  identity: Identity
   saver: UpdateSaver
+  link: RoomLink
   onLeave: () => void
+  onRelayChanged: () => void
+  onOpenRoom: (roomId: string) => void
   /** Whether review mode is showing, and how to enter or leave it. */
   reviewing?: boolean
   onReview?: () => void
 }
 
 export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
-  const { roomId, doc, saver, onLeave } = props
+  const { roomId, doc, saver, identity, onLeave } = props
   const meta = useYRead(metaMap(doc), () => readMeta(doc))
+  const [inviting, setInviting] = useState(false)
   const [archived, setArchived] = useState<boolean>()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const [error, setError] = useState<string>()
@@ -61,6 +70,11 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
           ← Cases
         </button>
         <TitleField value={meta.title} onCommit={(title) => updateMeta(doc, { title })} />
+        <PresenceBar awareness={props.awareness} identity={props.identity} link={props.link} />
+        <button className="button button--primary" onClick={() => setInviting(true)}>
+          Invite
+        </button>
+        <CustomerWaiting doc={doc} />
         <SaveStatus saver={saver} />
       </div>
       <div className="case-header__facts">
@@ -84,17 +98,8 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
             ))}
           </select>
         </label>
-        <label className="inline-field">
-          Status
-          <select
-            value={meta.status}
-            onChange={(event) => updateMeta(doc, { status: event.target.value as CaseStatus })}
-          >
-            {CASE_STATUSES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </label>
+        <StatusSelect doc={doc} me={identity.memberId} />
+        <CaseOwner doc={doc} me={identity.memberId} />
         <span className="case-header__spacer" />
         {props.onReview && (
           <button className="button" aria-pressed={props.reviewing} onClick={props.onReview}>
@@ -110,10 +115,26 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
           Delete
         </button>
       </div>
+      <OwnershipPrompt doc={doc} me={identity.memberId} variant="banner" />
       {error && (
         <p className="notice notice--error" role="alert">
           {error}
         </p>
+      )}
+      {inviting && (
+        <InviteDialog
+          roomId={roomId}
+          doc={doc}
+          saver={saver}
+          memberId={props.identity.memberId}
+          isOwner={meta.ownerId === props.identity.memberId}
+          onClose={() => setInviting(false)}
+          onRelayChanged={props.onRelayChanged}
+          onMoved={(newRoomId) => {
+            setInviting(false)
+            props.onOpenRoom(newRoomId)
+          }}
+        />
       )}
       {confirmingDelete && (
         <ConfirmDialog

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
-import { metaMap, readMeta } from '@shared/case/case-doc'
+import { isCaseInitialized, metaMap, readMeta } from '@shared/case/case-doc'
+import { membersMap, readMembers } from '@shared/case/members'
 import { SECTION_NAMES, SECTION_TITLES } from '@shared/case/schema'
 import type { Identity, Notice } from '@shared/ipc'
 import type { UpdateSaver } from '@shared/room/update-saver'
@@ -9,26 +11,40 @@ import { usePlaceRequests } from '../case-places'
 import { Notices } from '../common/notices'
 import { ReviewMode } from '../review/review-mode'
 import { CaseHeader } from './case-header'
+import { CustomerUpdateSection } from './customer-update/customer-update-section'
+import { useApprovalWatch } from './customer-update/use-approval-watch'
 import { SectionEditor } from './section-editor'
+import { MovedNotice } from './invite/moved-notice'
 import { RoomSidebar } from './room-sidebar'
 import { showPlace } from './show-place'
 import { useCaseAlerts } from './use-case-alerts'
+import { useRoomConnection } from './use-room-connection'
 import { useTypingSnapshots } from './use-typing-snapshots'
+import { useYRead } from './use-y-read'
 
 interface CaseRoomProps {
   roomId: string
   doc: Y.Doc
+  awareness: Awareness
   saver: UpdateSaver
   notices: readonly Notice[]
   identity: Identity
   onLeave: () => void
+  /** Opens another case (this one, moved to a new room by a key change). */
+  onOpenRoom: (roomId: string) => void
 }
 
-/** One case: its header, the six rich-text sections, and the actions-taken timeline. */
+/** One case: its header with who is here, the six rich-text sections, and the sidebar panels. */
 export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
-  const { roomId, doc, identity } = props
+  const { roomId, doc, awareness, identity } = props
+  const [relayGeneration, setRelayGeneration] = useState(0)
   const [reviewing, setReviewing] = useState(false)
+  const link = useRoomConnection(roomId, doc, awareness, identity, relayGeneration)
+  const role = useYRead(membersMap(doc), () => readMembers(doc).get(identity.memberId)?.role)
+  const initialized = useYRead(metaMap(doc), () => isCaseInitialized(doc))
+  const user = { ...identity, role: role ?? 'contributor' }
   useSummaryInLobby(roomId, doc)
+  useApprovalWatch(doc, identity.memberId)
   useTypingSnapshots(doc, identity)
   useCaseAlerts(roomId, doc, identity.memberId)
   usePlaceRequests(roomId, (place) => {
@@ -38,22 +54,56 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
   })
   return (
     <main className="room">
-      <CaseHeader {...props} reviewing={reviewing} onReview={() => setReviewing(!reviewing)} />
-      <Notices notices={props.notices} />
+      <CaseHeader
+        {...props}
+        link={link}
+        onRelayChanged={() => setRelayGeneration((generation) => generation + 1)}
+        reviewing={reviewing}
+        onReview={() => setReviewing(!reviewing)}
+      />
+      <Notices
+        notices={
+          link.peerProblem
+            ? [
+                ...props.notices,
+                { id: 'peer-problem', level: 'warning', message: link.peerProblem },
+              ]
+            : props.notices
+        }
+      />
+      <MovedNotice doc={doc} />
+      {!initialized && (
+        <p className="notice notice--info room__arriving" role="status">
+          This case is arriving from your teammates. It appears here as soon as one of them is
+          online; anything you write meanwhile is kept and merged.
+        </p>
+      )}
       {reviewing && <ReviewMode doc={doc} identity={identity} />}
       {/* Hidden, not removed, during review: the room keeps its panels and drafts as they were. */}
       <div className="room__body" hidden={reviewing}>
         <div className="room__sections">
-          {SECTION_NAMES.map((name) => (
-            <SectionEditor
-              key={name}
-              name={name}
-              title={SECTION_TITLES[name]}
-              fragment={doc.getXmlFragment(name)}
-            />
-          ))}
+          {SECTION_NAMES.map((name) =>
+            name === 'customerUpdate' ? (
+              <CustomerUpdateSection
+                key={name}
+                doc={doc}
+                identity={identity}
+                awareness={awareness}
+                user={user}
+              />
+            ) : (
+              <SectionEditor
+                key={name}
+                name={name}
+                title={SECTION_TITLES[name]}
+                fragment={doc.getXmlFragment(name)}
+                awareness={awareness}
+                user={user}
+              />
+            ),
+          )}
         </div>
-        <RoomSidebar roomId={roomId} doc={doc} identity={props.identity} />
+        <RoomSidebar roomId={roomId} doc={doc} identity={identity} />
       </div>
     </main>
   )
@@ -65,7 +115,7 @@ function useSummaryInLobby(roomId: string, doc: Y.Doc): void {
     const meta = metaMap(doc)
     const report = (): void => {
       const { title, ticket, customer, priority, status, swarmType } = readMeta(doc)
-      if (title.trim().length === 0) return
+      if (title.trim().length === 0 || !isCaseInitialized(doc)) return
       void swarmroom.cases.updateSummary({
         roomId,
         title,

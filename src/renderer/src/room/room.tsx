@@ -6,9 +6,10 @@ interface RoomProps {
   roomId: string
   identity: Identity
   onLeave: () => void
+  onOpenRoom: (roomId: string) => void
 }
 
-export function Room({ roomId, identity, onLeave }: RoomProps): React.JSX.Element {
+export function Room({ roomId, identity, onLeave, onOpenRoom }: RoomProps): React.JSX.Element {
   const state = useCaseDoc(roomId, identity)
   if (state.status === 'loading') return <p className="loading">Opening case…</p>
   if (state.status === 'failed') {
@@ -27,6 +28,8 @@ export function Room({ roomId, identity, onLeave }: RoomProps): React.JSX.Elemen
     <CaseRoom
       roomId={roomId}
       doc={state.doc}
+      awareness={state.awareness}
+      onOpenRoom={onOpenRoom}
       saver={state.saver}
       notices={state.notices}
       identity={identity}

@@ -19,7 +19,7 @@ export function SaveStatus({ saver }: { saver: UpdateSaver }): React.JSX.Element
     )
   }
   return (
-    <span className="save-status" role="status" data-state={state.kind}>
+    <span className="save-status" role="status" aria-label="Saving" data-state={state.kind}>
       {state.kind === 'saving' ? 'Saving…' : 'Saved on this computer'}
     </span>
   )

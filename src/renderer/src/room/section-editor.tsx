@@ -1,17 +1,45 @@
 import Collaboration from '@tiptap/extension-collaboration'
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
+import { useEffect, useRef, type ReactNode } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { memberColorClass } from '@shared/case/member-colors'
 import type { SectionName } from '@shared/case/schema'
+import { setLocalSection, type PresenceUser } from '@shared/room/presence'
+import { FormatBar } from './format-bar'
 
 interface SectionEditorProps {
   name: SectionName
   title: string
   fragment: Y.XmlFragment
+  awareness: Awareness
+  /** This member as teammates see them beside the caret. */
+  user: PresenceUser
+  /**
+   * False while the text is not this member's to change (the customer update under review).
+   * @default true
+   */
+  editable?: boolean
+  /** Shown between the section's title and its text (the customer update's approval bar). */
+  banner?: ReactNode
+  /** Shown below the text. */
+  children?: ReactNode
+  /** Told the selected text (blocks joined by a line break) whenever the selection moves. */
+  onSelectText?: (text: string) => void
+  className?: string
 }
 
 /** A rich-text section bound to its XmlFragment: every keystroke is a Yjs update. */
-export function SectionEditor({ name, title, fragment }: SectionEditorProps): React.JSX.Element {
+export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
+  const { name, title, fragment, awareness, user, editable = true, onSelectText } = props
+  // The editor is created once per fragment; the latest callback is read through a ref.
+  const selectListener = useRef(onSelectText)
+  const readOnly = useRef(!editable)
+  useEffect(() => {
+    selectListener.current = onSelectText
+  }, [onSelectText])
   const editor = useEditor(
     {
       // TipTap would inject a <style> tag, which the CSP forbids; styles.css carries its rules.
@@ -23,83 +51,68 @@ export function SectionEditor({ name, title, fragment }: SectionEditorProps): Re
           link: { openOnClick: true, autolink: true, protocols: ['http', 'https'] },
         }),
         Collaboration.configure({ fragment }),
+        CollaborationCaret.configure({
+          provider: { awareness },
+          user,
+          render: renderCaret,
+          // Classes, not the default inline style: the CSP refuses style attributes.
+          selectionRender: (caretUser: { color?: string }) => ({
+            class: `collaboration-carets__selection ${memberColorClass(caretUser.color)}`,
+          }),
+        }),
       ],
+      editable,
+      onFocus: () => setLocalSection(awareness, name),
+      onBlur: () => setLocalSection(awareness, null),
+      onSelectionUpdate: ({ editor: current }) => {
+        const { from, to } = current.state.selection
+        selectListener.current?.(current.state.doc.textBetween(from, to, '\n'))
+      },
       editorProps: {
-        attributes: {
+        // A function, so ProseMirror re-reads it after setEditable below.
+        attributes: () => ({
+          'aria-readonly': String(readOnly.current),
           'aria-label': title,
           'aria-multiline': 'true',
           role: 'textbox',
           class: 'section-editor__content',
           'data-section': name,
-        },
+        }),
       },
     },
-    [fragment],
+    // The caret's user is read when the editor starts; later role changes reach the awareness
+    // through the room connection, so `user` is deliberately not a dependency.
+    [fragment, awareness],
   )
 
+  useEffect(() => {
+    readOnly.current = !editable
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+  }, [editor, editable])
+
   return (
-    <section className="section-editor" aria-labelledby={`section-${name}`}>
+    <section
+      className={`section-editor ${props.className ?? ''}`}
+      aria-labelledby={`section-${name}-title`}
+      id={`section-${name}`}
+    >
       <div className="section-editor__head">
-        <h2 id={`section-${name}`}>{title}</h2>
-        {editor && <FormatBar editor={editor} />}
+        <h2 id={`section-${name}-title`}>{title}</h2>
+        {editor && editable && <FormatBar editor={editor} />}
       </div>
+      {props.banner}
       <EditorContent editor={editor} />
+      {props.children}
     </section>
   )
 }
 
-function FormatBar({ editor }: { editor: Editor }): React.JSX.Element {
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: current }) => ({
-      bold: current.isActive('bold'),
-      italic: current.isActive('italic'),
-      bulletList: current.isActive('bulletList'),
-      orderedList: current.isActive('orderedList'),
-    }),
-  })
-  const buttons = [
-    {
-      key: 'bold',
-      label: 'Bold (Ctrl+B)',
-      text: 'B',
-      run: () => editor.chain().focus().toggleBold().run(),
-    },
-    {
-      key: 'italic',
-      label: 'Italic (Ctrl+I)',
-      text: 'I',
-      run: () => editor.chain().focus().toggleItalic().run(),
-    },
-    {
-      key: 'bulletList',
-      label: 'Bulleted list',
-      text: '•',
-      run: () => editor.chain().focus().toggleBulletList().run(),
-    },
-    {
-      key: 'orderedList',
-      label: 'Numbered list',
-      text: '1.',
-      run: () => editor.chain().focus().toggleOrderedList().run(),
-    },
-  ] as const
-  return (
-    <div className="format-bar" role="toolbar" aria-label="Formatting">
-      {buttons.map((button) => (
-        <button
-          key={button.key}
-          type="button"
-          className="format-bar__button"
-          aria-label={button.label}
-          title={button.label}
-          aria-pressed={active[button.key]}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={button.run}
-        >
-          {button.text}
-        </button>
-      ))}
-    </div>
-  )
+function renderCaret(caretUser: { name?: string; color?: string }): HTMLElement {
+  const caret = document.createElement('span')
+  caret.className = `collaboration-carets__caret ${memberColorClass(caretUser.color)}`
+  const label = document.createElement('span')
+  label.className = 'collaboration-carets__label'
+  label.textContent = caretUser.name ?? 'Teammate'
+  caret.append(label)
+  return caret
 }

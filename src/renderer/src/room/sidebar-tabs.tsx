@@ -1,3 +1,6 @@
+import { UpdatesLog } from './customer-update/updates-log'
+import { HandoffPanel } from './handoff/handoff-panel'
+import { MembersPanel } from './members/members-panel'
 import type { RoomPanelProps } from './room-panel-props'
 import { Timeline } from './timeline'
 
@@ -10,4 +13,7 @@ export interface SidebarTab {
 /** The panels of the room's sidebar, in tab order. */
 export const SIDEBAR_TABS: readonly SidebarTab[] = [
   { id: 'timeline', label: 'Timeline', render: (props) => <Timeline {...props} /> },
+  { id: 'members', label: 'Members', render: (props) => <MembersPanel {...props} /> },
+  { id: 'handoff', label: 'Handoff', render: (props) => <HandoffPanel {...props} /> },
+  { id: 'updates', label: 'Updates', render: (props) => <UpdatesLog {...props} /> },
 ]

@@ -8,6 +8,7 @@ import {
 import type { ActionInput } from '@shared/case/timeline'
 import { ConfirmDialog } from '../common/confirm-dialog'
 import { clockTime } from '../common/format'
+import { TimelineEvent } from './timeline-event'
 import { TimelineForm } from './timeline-form'
 
 interface TimelineEntryProps {
@@ -24,6 +25,7 @@ export function TimelineEntry(props: TimelineEntryProps): React.JSX.Element {
   const [confirming, setConfirming] = useState(false)
 
   // Events the app logged (hand-overs, approvals) are never edited or deleted.
+  if (!isPersonActionKind(entry.kind)) return <TimelineEvent entry={entry} />
   if (editing && isPersonActionKind(entry.kind)) {
     return (
       <li className="timeline-entry timeline-entry--editing">
@@ -56,7 +58,7 @@ export function TimelineEntry(props: TimelineEntryProps): React.JSX.Element {
       </div>
       <p className="timeline-entry__text">{entry.text}</p>
       {entry.outcome && <p className="timeline-entry__outcome">Outcome: {entry.outcome}</p>}
-      {isOwn && isPersonActionKind(entry.kind) && (
+      {isOwn && (
         <div className="timeline-entry__actions">
           <button className="button button--quiet" onClick={() => setEditing(true)}>
             Edit

@@ -4,6 +4,7 @@
  * not written back.
  */
 import { useEffect, useState } from 'react'
+import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { registerAuthor } from '@shared/case/authorship'
 import { joinCase } from '@shared/case/members'
@@ -16,7 +17,7 @@ export const STORAGE_ORIGIN = Symbol('loaded from disk')
 export type CaseDocState =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  | { status: 'ready'; doc: Y.Doc; saver: UpdateSaver; notices: Notice[] }
+  | { status: 'ready'; doc: Y.Doc; awareness: Awareness; saver: UpdateSaver; notices: Notice[] }
 
 export function useCaseDoc(roomId: string, identity: Identity): CaseDocState {
   const [state, setState] = useState<CaseDocState>({ status: 'loading' })
@@ -25,6 +26,8 @@ export function useCaseDoc(roomId: string, identity: Identity): CaseDocState {
     let cancelled = false
     // History stays in the document for review mode (docs/case-schema.md, snapshots).
     const doc = new Y.Doc({ gc: false })
+    // Presence lives as long as the open case; connections to the room come and go under it.
+    const awareness = new Awareness(doc)
     const saver = new UpdateSaver((update) => swarmroom.room.append({ roomId, update }))
     const onUpdate = (update: Uint8Array, origin: unknown): void => {
       if (origin !== STORAGE_ORIGIN) saver.push(update)
@@ -47,11 +50,17 @@ export function useCaseDoc(roomId: string, identity: Identity): CaseDocState {
       window.addEventListener('beforeunload', onBeforeUnload)
       joinCase(doc, identity, 'contributor')
       registerAuthor(doc, identity.memberId)
-      setState({ status: 'ready', doc, saver, notices: result.value.notices })
+      setState({ status: 'ready', doc, awareness, saver, notices: result.value.notices })
+    })
+    // Changes main made to this case (an export's result), already in its log.
+    const stopMainUpdates = swarmroom.events.on('room:update', (event) => {
+      if (event.roomId === roomId && !cancelled) Y.applyUpdate(doc, event.update, STORAGE_ORIGIN)
     })
 
     return () => {
       cancelled = true
+      stopMainUpdates()
+      awareness.destroy()
       doc.off('update', onUpdate)
       window.removeEventListener('beforeunload', onBeforeUnload)
       void saver.flush().then(() => {

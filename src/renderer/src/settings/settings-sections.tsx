@@ -1,4 +1,5 @@
 import type { Identity } from '@shared/ipc'
+import { NetworkSettings } from './network-settings'
 import { ProfileSettings } from './profile-settings'
 
 export interface SettingsSectionProps {
@@ -15,4 +16,5 @@ export interface SettingsSection {
 /** The sections of the settings page, in order. */
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'profile', title: 'Your name', render: (props) => <ProfileSettings {...props} /> },
+  { id: 'network', title: 'Network', render: () => <NetworkSettings /> },
 ]

@@ -1,0 +1,120 @@
+/**
+ * One peer of bench/sync.ts, in its own process (y-webrtc keeps one room per name per process).
+ * Mode `swarmroom` joins with the app's RoomConnection (chunking, message checks, presence,
+ * history kept); mode `baseline` uses bare y-webrtc and yjs with the same password and the same
+ * edits. Each edit puts a marker into this peer's own paragraph; every peer reports when it
+ * first sees another peer's marker, with a monotonic clock shared by all processes.
+ */
+import { WebrtcProvider } from 'y-webrtc'
+import * as Y from 'yjs'
+import { RoomConnection } from '../src/shared/room/room-connection'
+import { installWebSocket, testPeerOptions, wrtc } from '../test/fixtures/node-webrtc'
+
+export type ToBenchPeer =
+  | { type: 'join'; mode: 'swarmroom' | 'baseline'; roomId: string; key: string; url: string }
+  | { type: 'type'; edits: number; intervalMs: number }
+  | { type: 'peers' }
+  | { type: 'stop' }
+
+export type FromBenchPeer =
+  | { type: 'ready' }
+  | { type: 'joined' }
+  | { type: 'peers'; count: number }
+  | { type: 'sent'; id: string; at: string }
+  | { type: 'seen'; id: string; at: string }
+  | { type: 'typed' }
+
+const index = Number(process.argv[2] ?? 0)
+const tell = (message: FromBenchPeer): void => void process.send?.(message)
+const now = (): string => process.hrtime.bigint().toString()
+installWebSocket()
+
+let doc: Y.Doc
+let connectedPeers: () => number = () => 0
+let leave: () => Promise<void> = async () => undefined
+const MARKER = /⟦(\d+):(\d+)⟧/g
+
+function ownText(): Y.XmlText {
+  const fragment = doc.getXmlFragment(`bench-${index}`)
+  const first = fragment.get(0)
+  if (first instanceof Y.XmlElement && first.get(0) instanceof Y.XmlText) {
+    return first.get(0) as Y.XmlText
+  }
+  const paragraph = new Y.XmlElement('paragraph')
+  const text = new Y.XmlText()
+  paragraph.insert(0, [text])
+  fragment.insert(0, [paragraph])
+  return text
+}
+
+function watchOthers(): void {
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    if (transaction.local) return
+    const at = now()
+    for (const type of transaction.changed.keys()) {
+      if (!(type instanceof Y.XmlText)) continue
+      for (const match of type.toString().matchAll(MARKER)) {
+        const id = `${match[1]}:${match[2]}`
+        if (Number(match[1]) !== index && !seen.has(id)) {
+          seen.add(id)
+          tell({ type: 'seen', id, at })
+        }
+      }
+    }
+  })
+}
+const seen = new Set<string>()
+
+async function join(message: Extract<ToBenchPeer, { type: 'join' }>): Promise<void> {
+  if (message.mode === 'swarmroom') {
+    doc = new Y.Doc({ gc: false })
+    watchOthers()
+    const room = await RoomConnection.open(doc, {
+      roomId: message.roomId,
+      key: message.key,
+      signalingUrls: [message.url],
+      webrtc: wrtc,
+    })
+    room.awareness.setLocalStateField('user', { memberId: `m${index}`, name: `Peer ${index}` })
+    connectedPeers = () => room.status.peers
+    leave = () => room.destroy()
+  } else {
+    doc = new Y.Doc()
+    watchOthers()
+    const provider = new WebrtcProvider(message.roomId, doc, {
+      signaling: [message.url],
+      password: message.key,
+      peerOpts: testPeerOptions,
+    })
+    connectedPeers = () =>
+      [...(provider.room?.webrtcConns.values() ?? [])].filter((conn) => conn.connected).length
+    leave = async () => {
+      provider.disconnect()
+      provider.destroy()
+    }
+  }
+  ownText() // each peer's paragraph exists before measuring: new types are not "changed"
+  tell({ type: 'joined' })
+}
+
+async function type(edits: number, intervalMs: number): Promise<void> {
+  const text = ownText()
+  for (let edit = 0; edit < edits; edit += 1) {
+    await new Promise((done) => setTimeout(done, intervalMs))
+    const id = `${index}:${edit}`
+    tell({ type: 'sent', id, at: now() })
+    text.insert(text.length, `⟦${id}⟧ `)
+  }
+  tell({ type: 'typed' })
+}
+
+process.on('message', (message: ToBenchPeer) => {
+  if (message.type === 'join') void join(message)
+  if (message.type === 'peers') tell({ type: 'peers', count: connectedPeers() })
+  if (message.type === 'type') void type(message.edits, message.intervalMs)
+  if (message.type === 'stop') {
+    void leave().finally(() => setTimeout(() => process.exit(0), 100))
+  }
+})
+process.on('unhandledRejection', () => undefined)
+tell({ type: 'ready' })

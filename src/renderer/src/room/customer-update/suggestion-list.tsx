@@ -1,0 +1,74 @@
+import type * as Y from 'yjs'
+import { memberName } from '@shared/case/members'
+import {
+  acceptSuggestion,
+  listSuggestions,
+  rejectSuggestion,
+  suggestionsArray,
+} from '@shared/case/suggestions'
+import { clockTime } from '../../common/format'
+import { useAttempt } from '../use-attempt'
+import { useYRead } from '../use-y-read'
+
+interface SuggestionListProps {
+  doc: Y.Doc
+  me: string
+  isOwner: boolean
+}
+
+/** Teammates' open suggestions; the owner accepts (the text changes) or rejects each. */
+export function SuggestionList({
+  doc,
+  me,
+  isOwner,
+}: SuggestionListProps): React.JSX.Element | null {
+  const open = useYRead(suggestionsArray(doc), () => listSuggestions(doc, 'open'))
+  const attempt = useAttempt()
+  if (open.length === 0) return null
+  return (
+    <section className="suggestions" aria-labelledby="suggestions-heading">
+      <h3 id="suggestions-heading">
+        Suggested changes <span className="badge">{open.length}</span>
+      </h3>
+      <ul className="suggestions__list">
+        {open.map((suggestion) => (
+          <li key={suggestion.id} className="suggestion">
+            <p className="suggestion__who">
+              {suggestion.by === me ? 'You' : memberName(doc, suggestion.by)} suggest
+              {suggestion.by === me ? '' : 's'} ·{' '}
+              <time dateTime={suggestion.at}>{clockTime(suggestion.at)}</time>
+            </p>
+            <p className="suggestion__change">
+              <del>{suggestion.find}</del>
+              <span aria-hidden="true"> → </span>
+              <span className="suggestion__sr-only"> replaced with </span>
+              {suggestion.replace === '' ? <em>(removed)</em> : <ins>{suggestion.replace}</ins>}
+            </p>
+            {isOwner && (
+              <div className="suggestion__actions">
+                <button
+                  className="button button--primary"
+                  onClick={() => attempt.run(() => acceptSuggestion(doc, me, suggestion.id))}
+                >
+                  Accept suggestion
+                </button>
+                <button
+                  className="button"
+                  onClick={() => attempt.run(() => rejectSuggestion(doc, me, suggestion.id))}
+                >
+                  Reject suggestion
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {attempt.error && (
+        <p className="field-error" role="alert">
+          {attempt.error}
+        </p>
+      )}
+      {!isOwner && <p className="suggestions__hint">The case owner accepts or rejects these.</p>}
+    </section>
+  )
+}

@@ -1,0 +1,27 @@
+import { ACTION_KIND_NAMES, type ActionEntry } from '@shared/case/schema'
+import { clockTime } from '../common/format'
+
+/**
+ * Something the app logged about the case (a hand-over, an approval, a status change): set
+ * apart from what people wrote, and never editable.
+ */
+export function TimelineEvent({ entry }: { entry: ActionEntry }): React.JSX.Element {
+  return (
+    <li
+      className={`timeline-event timeline-event--${entry.kind}`}
+      data-kind={entry.kind}
+      data-action-id={entry.id}
+      tabIndex={-1}
+    >
+      <span className="timeline-event__mark" aria-hidden="true" />
+      <div className="timeline-event__body">
+        <p className="timeline-event__text">{entry.text}</p>
+        <p className="timeline-event__meta">
+          <span className="timeline-event__kind">{ACTION_KIND_NAMES[entry.kind]}</span>
+          <span>App event</span>
+          <time dateTime={entry.time}>{clockTime(entry.time)}</time>
+        </p>
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,26 @@
+import { useCallback, useState } from 'react'
+
+export interface Attempt {
+  /** The last change's error, as the sentence the document module threw; cleared on success. */
+  error: string | undefined
+  /** Runs a change to the case; returns whether it went through. */
+  run: (change: () => void) => boolean
+  clear: () => void
+}
+
+/** Workflow changes throw a sentence when they are not allowed; this shows it instead. */
+export function useAttempt(): Attempt {
+  const [error, setError] = useState<string>()
+  const run = useCallback((change: () => void): boolean => {
+    try {
+      change()
+      setError(undefined)
+      return true
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught))
+      return false
+    }
+  }, [])
+  const clear = useCallback(() => setError(undefined), [])
+  return { error, run, clear }
+}

@@ -1,0 +1,160 @@
+/**
+ * Two teammates, each with their own app (storage, main services, window), join one room
+ * through an invite link and write in the same section at the same moment. Their windows
+ * talk over real WebRTC (Chromium's), finding each other through the team's signaling server.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  startSignalingServer,
+  type SignalingServer,
+} from '../../src/main/services/signaling-server'
+import {
+  SCREENSHOTS,
+  chooseName,
+  launchChromium,
+  quitApp,
+  serveRenderer,
+  startApp,
+  type RunningApp,
+} from './harness'
+
+describe('a live war room with two teammates', () => {
+  let browser: Browser
+  let renderer: Awaited<ReturnType<typeof serveRenderer>>
+  let teamServer: SignalingServer
+  const folders: string[] = []
+  const apps: RunningApp[] = []
+
+  beforeAll(async () => {
+    renderer = await serveRenderer()
+    browser = await launchChromium()
+    teamServer = await startSignalingServer()
+  })
+
+  afterAll(async () => {
+    for (const app of apps) await quitApp(app)
+    await browser?.close()
+    await renderer?.close()
+    await teamServer?.close()
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true })
+  })
+
+  async function teammate(name: string): Promise<RunningApp> {
+    const folder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-live-'))
+    folders.push(folder)
+    const app = await startApp(browser, renderer.url, folder)
+    apps.push(app)
+    await chooseName(app.page, name)
+    await useTeamSignaling(app.page, teamServer.url)
+    return app
+  }
+
+  it('joins through an invite link, shows each other, and merges typing at the same moment', async () => {
+    const dana = await teammate('Dana Whitfield')
+    const omar = await teammate('Omar Haddad')
+
+    await dana.page.getByRole('button', { name: 'New case' }).click()
+    await dana.page.getByLabel('Title').fill('Acme: checkout fails for EU cards')
+    await dana.page.getByLabel('Ticket ID or URL').fill('48213')
+    await dana.page.getByRole('button', { name: 'Create case' }).click()
+    await dana.page.getByRole('button', { name: 'Invite' }).click()
+    const linkField = dana.page.getByLabel('Invite link')
+    await expect.poll(() => linkField.inputValue()).toMatch(/^swarmroom:\/\/join\/.+#key=/)
+    const link = await linkField.inputValue()
+    await dana.page.screenshot({ path: join(SCREENSHOTS, 'live-invite.png') })
+    await dana.page.getByRole('button', { name: 'Done' }).click()
+
+    await omar.page.getByRole('button', { name: 'Join with a link' }).click()
+    await omar.page.getByLabel('Invite link').fill(link)
+    await omar.page.getByRole('button', { name: 'Join case' }).click()
+    await expect
+      .poll(() => omar.page.getByLabel('Case title').inputValue(), { timeout: 30_000 })
+      .toBe('Acme: checkout fails for EU cards')
+
+    // Each sees the other in the room.
+    await expect.poll(() => presenceOf(dana.page), { timeout: 30_000 }).toContain('Omar Haddad')
+    await expect.poll(() => presenceOf(omar.page), { timeout: 30_000 }).toContain('Dana Whitfield')
+    await expect
+      .poll(() => dana.page.getByRole('status', { name: 'Connection' }).textContent())
+      .toBe('1 connected')
+
+    // Both type into the case summary at once.
+    const danaSummary = summaryOf(dana.page)
+    const omarSummary = summaryOf(omar.page)
+    await clearAndFocus(dana.page, danaSummary)
+    await expect.poll(() => textOf(omarSummary)).toBe('')
+    await omarSummary.click()
+    await Promise.all([
+      dana.page.keyboard.type('Dana: EU cards fail at 3-D Secure. ', { delay: 15 }),
+      omar.page.keyboard.type('Omar: started after the 14 Nov release.', { delay: 15 }),
+    ])
+
+    for (const summary of [danaSummary, omarSummary]) {
+      await expect.poll(() => textOf(summary)).toContain('Dana: EU cards fail at 3-D Secure.')
+      await expect.poll(() => textOf(summary)).toContain('Omar: started after the 14 Nov release.')
+    }
+    // The same text in both windows once the last keystrokes have crossed over.
+    await expect.poll(() => textOf(omarSummary)).toBe(await textOf(danaSummary))
+
+    // Carets and presence: each window draws the other's caret in the summary.
+    await expect
+      .poll(() => dana.page.locator('.collaboration-carets__label').allTextContents())
+      .toContain('Omar Haddad')
+    await expect
+      .poll(() => omar.page.locator('.collaboration-carets__label').allTextContents())
+      .toContain('Dana Whitfield')
+    await expect.poll(() => presenceOf(dana.page)).toContain('in Case summary')
+
+    await dana.page.screenshot({ path: join(SCREENSHOTS, 'live-dana.png') })
+    await omar.page.screenshot({ path: join(SCREENSHOTS, 'live-omar.png') })
+    expect(dana.errors).toEqual([])
+    expect(omar.errors).toEqual([])
+  })
+})
+
+async function useTeamSignaling(page: Page, url: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Other signaling servers (one per line, ws:// or wss://)').fill(url)
+  await page.getByRole('button', { name: 'Save network settings' }).click()
+  await expect.poll(() => page.getByText('Saved. Rooms you open').isVisible()).toBe(true)
+  await page.getByRole('button', { name: '← Cases' }).click()
+}
+
+function summaryOf(page: Page): ReturnType<Page['getByRole']> {
+  return page.getByRole('textbox', { name: 'Case summary', exact: true })
+}
+
+async function presenceOf(page: Page): Promise<string> {
+  const people = page.getByRole('list', { name: 'People in this case' }).getByRole('listitem')
+  const labels = await people.evaluateAll((items) =>
+    items.map((item) => item.getAttribute('aria-label')),
+  )
+  return labels.join(' | ')
+}
+
+/** The editor's text without teammates' caret labels, which live inside the editor's DOM. */
+function textOf(editor: ReturnType<Page['getByRole']>): Promise<string> {
+  return editor.evaluate((element: EditorElement) => {
+    const copy = element.cloneNode(true)
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+    return copy.textContent ?? ''
+  })
+}
+
+/** The DOM calls textOf makes (this project's Node typecheck has no DOM library). */
+interface EditorElement {
+  cloneNode(deep: boolean): {
+    querySelectorAll(selector: string): Iterable<{ remove(): void }>
+    textContent: string | null
+  }
+}
+
+async function clearAndFocus(page: Page, editor: ReturnType<Page['getByRole']>): Promise<void> {
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Backspace')
+}

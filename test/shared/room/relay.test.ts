@@ -1,0 +1,127 @@
+/**
+ * The team relay: a real Hocuspocus server on loopback (with the database extension keeping
+ * documents, as an admin's SQLite or Redis setup would), and clients joined with the app's
+ * RoomConnection with peer-to-peer turned off, so everything goes through the relay.
+ */
+import { Database } from '@hocuspocus/extension-database'
+import { Server } from '@hocuspocus/server'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { initializeCase, readMeta } from '../../../src/shared/case/case-doc'
+import { appendParagraphs, fragmentToPlainText } from '../../../src/shared/case/rich-text'
+import { RoomConnection } from '../../../src/shared/room/room-connection'
+import { generateRoomId, generateRoomKey } from '../../../src/shared/room/room-key'
+import type { RelayState } from '../../../src/shared/room/room-status'
+
+const TOKEN = 'team-relay-token-7f2c'
+
+let relay: Server
+const stored = new Map<string, Uint8Array>()
+const open: RoomConnection[] = []
+
+beforeEach(async () => {
+  stored.clear()
+  relay = new Server({
+    port: 0,
+    address: '127.0.0.1',
+    quiet: true,
+    stopOnSignals: false,
+    // Store soon after a change, so the test need not wait Hocuspocus's default 2 s.
+    debounce: 50,
+    async onAuthenticate({ token }) {
+      if (token !== TOKEN) throw new Error('unknown token')
+    },
+    extensions: [
+      new Database({
+        fetch: async ({ documentName }) => stored.get(documentName) ?? null,
+        store: async ({ documentName, state }) => {
+          stored.set(documentName, state)
+        },
+      }),
+    ],
+  })
+  await relay.listen()
+})
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((connection) => connection.destroy()))
+  await relay.destroy()
+})
+
+async function joinThroughRelay(
+  roomId: string,
+  token = TOKEN,
+): Promise<{ doc: Y.Doc; room: RoomConnection }> {
+  const doc = new Y.Doc({ gc: false })
+  const room = await RoomConnection.open(doc, {
+    roomId,
+    key: generateRoomKey(),
+    signalingUrls: [],
+    peerToPeer: false,
+    relay: { url: `ws://127.0.0.1:${relay.address.port}`, token, WebSocket },
+  })
+  open.push(room)
+  return { doc, room }
+}
+
+function relayState(room: RoomConnection, wanted: RelayState): Promise<void> {
+  return new Promise((done) => {
+    if (room.status.relay === wanted) return done()
+    const stop = room.onStatus((status) => {
+      if (status.relay !== wanted) return
+      stop()
+      done()
+    })
+  })
+}
+
+function textOf(doc: Y.Doc, section: string): string {
+  return fragmentToPlainText(doc.getXmlFragment(section))
+}
+
+describe('a case synced through the team relay', () => {
+  it('syncs two members without WebRTC and gives a member who joins later the whole case', async () => {
+    const roomId = generateRoomId()
+    const dana = await joinThroughRelay(roomId)
+    const omar = await joinThroughRelay(roomId)
+    await Promise.all([relayState(dana.room, 'connected'), relayState(omar.room, 'connected')])
+
+    initializeCase(
+      dana.doc,
+      {
+        title: 'Acme: relay case',
+        ticket: { system: 'zendesk', id: '48213', url: '' },
+        customer: 'Acme',
+        priority: 'urgent',
+        swarmType: 'vip-incident',
+      },
+      { memberId: 'dana', name: 'Dana', color: '#2563eb' },
+    )
+    appendParagraphs(omar.doc.getXmlFragment('impact'), ['Omar: 40 agents cannot log in'])
+    await expect.poll(() => readMeta(omar.doc).title).toBe('Acme: relay case')
+    await expect.poll(() => textOf(dana.doc, 'impact')).toContain('Omar: 40 agents')
+    expect(dana.room.status.state).toBe('connected')
+
+    // Everyone leaves; the relay keeps the case.
+    await Promise.all(open.splice(0).map((connection) => connection.destroy()))
+    const priya = await joinThroughRelay(roomId)
+
+    await expect.poll(() => readMeta(priya.doc).title, { timeout: 10_000 }).toBe('Acme: relay case')
+    expect(textOf(priya.doc, 'impact')).toContain('Omar: 40 agents cannot log in')
+    expect(Y.encodeStateVector(priya.doc)).toEqual(Y.encodeStateVector(dana.doc))
+  })
+
+  it('says the relay refused the token and syncs nothing through it', async () => {
+    const roomId = generateRoomId()
+    const member = await joinThroughRelay(roomId)
+    const stranger = await joinThroughRelay(roomId, 'a-guessed-token')
+    await relayState(member.room, 'connected')
+
+    await relayState(stranger.room, 'denied')
+    appendParagraphs(member.doc.getXmlFragment('summary'), ['members only'])
+    await expect.poll(() => stored.size).toBe(1)
+
+    expect(textOf(stranger.doc, 'summary')).toBe('')
+  })
+})
