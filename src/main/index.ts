@@ -1,14 +1,15 @@
 /** The app's lifecycle: one instance, one hardened window, services over the user-data folder. */
-import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, safeStorage, session, shell } from 'electron'
+import { desktopNotifier, saveDialog } from './desktop'
 import { listenForDeepLinks, registerProtocol } from './deep-links'
 import { registerIpc } from './ipc'
 import { createSecureWindow, denyPermissions, hardenWebContents, openInBrowser } from './security'
 import { createServices, type MainServices } from './services/create-services'
 import { createDispatcher, isFromRenderer } from './services/ipc-dispatch'
-import type { Emit, SaveFile } from './services/services'
+import { saveFileWith } from './services/save-file'
+import type { Emit } from './services/services'
 
 const rendererUrl =
   process.env['ELECTRON_RENDERER_URL'] ??
@@ -51,24 +52,6 @@ const emitToWindow: Emit = (event, payload) => {
     mainWindow.webContents.send(`event:${event}`, payload)
 }
 
-/** Asks where to save a note or reply (Markdown or HTML), then writes it there. */
-const saveWithDialog: SaveFile = async (file) => {
-  const filter =
-    file.format === 'markdown'
-      ? { name: 'Markdown', extensions: ['md'] }
-      : { name: 'Web page', extensions: ['html'] }
-  const options = {
-    defaultPath: join(app.getPath('documents'), file.suggestedName),
-    filters: [filter],
-  }
-  const choice = mainWindow
-    ? await dialog.showSaveDialog(mainWindow, options)
-    : await dialog.showSaveDialog(options)
-  if (choice.canceled || !choice.filePath) return undefined
-  await writeFile(choice.filePath, file.content, 'utf8')
-  return choice.filePath
-}
-
 function registerSingleInstance(): boolean {
   if (!app.requestSingleInstanceLock()) return false
   registerProtocol(app)
@@ -100,7 +83,8 @@ async function start(): Promise<void> {
     encryptor: safeStorage,
     openInBrowser: (url) => openInBrowser(shell, url),
     emit: emitToWindow,
-    saveFile: saveWithDialog,
+    notify: desktopNotifier(() => mainWindow),
+    saveFile: saveFileWith(saveDialog(() => mainWindow)),
   })
   // Rooms on this computer need the embedded signaling server; a failure is shown in Settings.
   services.signaling

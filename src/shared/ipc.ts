@@ -9,6 +9,8 @@
  */
 import { z } from 'zod'
 import { coreChannels } from './channels/core'
+import { desktopChannels } from './channels/desktop'
+import { searchChannels } from './channels/search'
 import { networkChannels } from './channels/network'
 import { exportChannels, exportEvents } from './channels/export'
 import { bytesSchema, roomIdSchema } from './channels/schemas'
@@ -18,6 +20,8 @@ export * from './channels/schemas'
 
 export const contract = {
   ...coreChannels,
+  ...searchChannels,
+  ...desktopChannels,
   ...networkChannels,
   ...exportChannels,
 } as const

@@ -6,7 +6,7 @@
  * Only Electron's IPC transport is left out, so bytes are carried as base64 in JSON here.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -19,6 +19,8 @@ import {
   isFromRenderer,
   type Dispatch,
 } from '../../src/main/services/ipc-dispatch'
+import { saveFileWith } from '../../src/main/services/save-file'
+import type { DesktopNotification } from '../../src/main/services/services'
 import { NodeEncryptor } from '../fixtures/node-encryptor'
 
 const RENDERER_FOLDER = resolve(__dirname, '../../out/renderer')
@@ -71,16 +73,26 @@ export async function serveRenderer(): Promise<{ url: string; close: () => Promi
   }
 }
 
+/** What the app did on the desktop, recorded in the test process instead. */
+export interface DesktopRecord {
+  /** Notifications shown; call `onClick()` to click one. */
+  notifications: DesktopNotification[]
+  /** Files saved through the save dialog, which always answers `<data folder>/saved/<name>`. */
+  savedFiles: string[]
+}
+
 /** Main's side of one app instance over a data folder; stop() is quitting the app. */
 export class MainProcess {
   private constructor(
     readonly services: MainServices,
     readonly dispatch: Dispatch,
     private readonly contexts: BrowserContext[],
+    readonly desktop: DesktopRecord,
   ) {}
 
   static async start(dataFolder: string, rendererUrl: string): Promise<MainProcess> {
     const contexts: BrowserContext[] = []
+    const desktop: DesktopRecord = { notifications: [], savedFiles: [] }
     const services = await createServices({
       dataFolder,
       // The same key for the same folder, as the OS keychain gives the same user after a restart.
@@ -91,11 +103,19 @@ export class MainProcess {
           void deliver(page, event, payload)
         }
       },
+      notify: (notification) => desktop.notifications.push(notification),
+      saveFile: saveFileWith(async (name) => {
+        mkdirSync(join(dataFolder, 'saved'), { recursive: true })
+        const path = join(dataFolder, 'saved', name)
+        desktop.savedFiles.push(path)
+        return path
+      }),
     })
     return new MainProcess(
       services,
       createDispatcher(services.handlers, isFromRenderer(rendererUrl)),
       contexts,
+      desktop,
     )
   }
 

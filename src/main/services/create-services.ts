@@ -6,6 +6,7 @@ import { ConnectionsService } from './connections'
 import type { ConnectorOptions } from './connectors/connector'
 import { ExportResults } from './export-results'
 import { ExportService } from './export-service'
+import { CaseSearch } from './case-search'
 import { createHandlers } from './handlers'
 import type { Handlers } from './ipc-dispatch'
 import { DeepLinkInbox } from './deep-link-inbox'
@@ -14,7 +15,7 @@ import { RoomKeys } from './room-keys'
 import { Outbox } from './outbox'
 import { RoomStore } from './room-store'
 import { SecretStore, type Encryptor } from './secrets'
-import type { Emit, SaveFile, Services } from './services'
+import type { Emit, Notify, SaveFile, Services } from './services'
 import { TicketLinks } from './ticket-links'
 
 export interface MainServices extends Services {
@@ -32,14 +33,13 @@ export interface ServiceOptions {
   openInBrowser: (url: string) => Promise<void>
   /** Tells the renderer something happened (`webContents.send` in the app). */
   emit?: Emit
+  /** Shows a desktop notification (Electron's `Notification` in the app). */
+  notify?: Notify
   /** Asks where to save a file and writes it (the save dialog in the app). */
   saveFile?: SaveFile
   /** For help-desk requests (a shorter timeout in tests). */
   connectorOptions?: ConnectorOptions
 }
-
-const noSaveFile: SaveFile = () =>
-  Promise.reject(new AppError('internal', 'Saving files is not available in this window.'))
 
 export async function createServices(options: ServiceOptions): Promise<MainServices> {
   const app = await AppStore.open(options.dataFolder)
@@ -48,6 +48,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
   const connections = new ConnectionsService(app, secrets, options.connectorOptions)
   const outbox = new Outbox({ store: app, connectorFor: (id) => connections.connectorFor(id) })
   const emit: Emit = options.emit ?? (() => undefined)
+  const saveFile = options.saveFile ?? noSaveDialog
   // Read through `services`, so a test that sets `services.now` moves every clock.
   const now = (): Date => services.now?.() ?? new Date()
   const writer = new CaseWriter(app, rooms, emit, now)
@@ -59,6 +60,9 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     keys: new RoomKeys(secrets),
     signaling: new LocalSignaling(),
     openInBrowser: options.openInBrowser,
+    search: new CaseSearch(rooms, () => app.data.cases),
+    notify: options.notify ?? (() => undefined),
+    saveFile,
     emit,
     deepLinks: new DeepLinkInbox(emit),
     connections,
@@ -70,7 +74,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
       outbox,
       results,
       identity: () => app.data.identity,
-      saveFile: options.saveFile ?? noSaveFile,
+      saveFile,
       now,
     }),
   }
@@ -89,4 +93,8 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
       await app.flush()
     },
   })
+}
+
+const noSaveDialog: SaveFile = async () => {
+  throw new AppError('internal', 'Saving files is not available here: copy the text instead.')
 }

@@ -170,7 +170,7 @@ export class ExportService {
     format: 'markdown' | 'html',
   ): Promise<{ saved: boolean; path: string }> {
     const file = this.withCase(roomId, (doc) => fileContent(doc, part, format))
-    let path: string | undefined
+    let path: string | null
     try {
       path = await this.options.saveFile({ ...file, format })
     } catch (error) {

@@ -2,7 +2,7 @@
  * Every case's room log, by room id. Main never keeps a live document: it merges a log's
  * updates into one state only to hand it to the renderer and to compact the log.
  */
-import { mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import { AppError } from '../../shared/result'
@@ -50,10 +50,25 @@ export class RoomStore {
     return damage ? { state, damage } : { state }
   }
 
-  /** The whole document as one update, read from the log without compacting it. */
+  /** The whole document as one update, read without compacting the log (empty if none). */
   state(roomId: string): Uint8Array {
-    const log = this.openLog(roomId)
-    return mergeUpdates(this.guard(roomId, () => log.read()))
+    return this.readState(roomId) ?? Y.encodeStateAsUpdate(new Y.Doc())
+  }
+
+  /**
+   * The room's merged state for reading only (search): the log is neither compacted nor kept
+   * open, and an open room's log stays as it is. Null when the room has no log.
+   */
+  readState(roomId: string): Uint8Array | null {
+    const open = this.logs.get(roomId)
+    if (open) {
+      const updates = this.guard(roomId, () => open.read())
+      return updates.length === 0 ? null : mergeUpdates(updates)
+    }
+    if (!existsSync(this.pathOf(roomId))) return null
+    const { log, updates } = this.guard(roomId, () => RoomLog.open(this.pathOf(roomId)))
+    log.close()
+    return updates.length === 0 ? null : mergeUpdates(updates)
   }
 
   append(roomId: string, update: Uint8Array): void {

@@ -1,6 +1,7 @@
 /** What main's IPC handlers work with: every service, built once by create-services.ts. */
 import type { EventName, EventPayload } from '../../shared/ipc'
 import type { AppStore } from './app-store'
+import type { CaseSearch } from './case-search'
 import type { DeepLinkInbox } from './deep-link-inbox'
 import type { LocalSignaling } from './local-signaling'
 import type { RoomKeys } from './room-keys'
@@ -11,10 +12,20 @@ import type { RoomStore } from './room-store'
 import type { SecretStore } from './secrets'
 import type { TicketLinks } from './ticket-links'
 
+/** A desktop notification; `onClick` runs when the user clicks it. */
+export interface DesktopNotification {
+  title: string
+  body: string
+  onClick: () => void
+}
+
+/** Shows a desktop notification (Electron's `Notification` in the app). */
+export type Notify = (notification: DesktopNotification) => void
+
 /** Tells the renderer something happened (`webContents.send` in the app). */
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
-/** A file the user saves (a note as Markdown or HTML); `format` picks the save dialog's filter. */
+/** A file the user saves (a note or an article); `format` picks the save dialog's filter. */
 export interface FileToSave {
   suggestedName: string
   content: string
@@ -22,10 +33,10 @@ export interface FileToSave {
 }
 
 /**
- * Asks where to save a file and writes it (Electron's save dialog in the app, a folder in
- * tests); resolves with its path, or undefined when the user cancelled.
+ * Asks the user where to save a file and writes it (a save dialog in the app, a folder in
+ * tests). Resolves to the path written, or null when the user cancelled.
  */
-export type SaveFile = (file: FileToSave) => Promise<string | undefined>
+export type SaveFile = (file: FileToSave) => Promise<string | null>
 
 export interface Services {
   app: AppStore
@@ -37,6 +48,9 @@ export interface Services {
   /** Opens a web link in the user's browser (through Electron's shell in the app). */
   openInBrowser: (url: string) => Promise<void>
   emit: Emit
+  search: CaseSearch
+  notify: Notify
+  saveFile: SaveFile
   deepLinks: DeepLinkInbox
   now?: () => Date
   /** Help-desk connections; their secrets stay in `secrets`. */

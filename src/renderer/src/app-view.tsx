@@ -1,4 +1,5 @@
 import type { Identity } from '@shared/ipc'
+import { requestPlace } from './case-places'
 import { Lobby } from './lobby/lobby'
 import { Room } from './room/room'
 import { SettingsPage } from './settings/settings-page'
@@ -38,7 +39,10 @@ export function AppView(props: AppViewProps): React.JSX.Element {
   return (
     <Lobby
       identity={identity}
-      onOpen={(roomId) => navigate({ view: 'room', roomId })}
+      onOpen={(roomId, place) => {
+        if (place !== undefined) requestPlace(roomId, place)
+        navigate({ view: 'room', roomId })
+      }}
       onSettings={() => navigate({ view: 'settings' })}
       onJoin={props.onJoin}
     />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Identity } from '@shared/ipc'
 import { swarmroom } from './api'
 import { AppView } from './app-view'
+import { requestPlace } from './case-places'
 import { FirstRun } from './first-run'
 import { JoinDialog } from './lobby/join-dialog'
 import { useDeepLinks } from './use-deep-links'
@@ -28,6 +29,16 @@ export function App(): React.JSX.Element {
         ),
       )
   }, [])
+
+  // A notification was clicked: show its case, at its place.
+  useEffect(
+    () =>
+      swarmroom.events.on('app:openCase', ({ roomId, place }) => {
+        if (place !== undefined) requestPlace(roomId, place)
+        navigate({ view: 'room', roomId })
+      }),
+    [navigate],
+  )
 
   if (state.status === 'loading') return <p className="loading">Starting Swarmroom…</p>
   if (state.status === 'failed')

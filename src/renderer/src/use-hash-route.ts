@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 export type Route = { view: 'lobby' } | { view: 'settings' } | { view: 'room'; roomId: string }
 
@@ -21,8 +21,8 @@ export function useHashRoute(): [Route, (route: Route) => void] {
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
-  const navigate = (next: Route): void => {
+  const navigate = useCallback((next: Route): void => {
     window.location.hash = format(next)
-  }
+  }, [])
   return [route, navigate]
 }

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import { textNodes } from './rich-text'
-import { TOP_LEVEL, type SectionName } from './schema'
+import { SECTION_NAMES, TOP_LEVEL, type SectionName } from './schema'
 
 export const UNKNOWN_AUTHOR = 'unknown'
 
@@ -79,4 +79,30 @@ export function authorshipOf(doc: Y.Doc, sectionName: SectionName): Authorship {
 interface DeltaOp {
   insert?: unknown
   attributes?: { ychange?: { user?: string } }
+}
+
+export interface AuthorShare {
+  memberId: string
+  characters: number
+  /** Percentage of all visible characters in the sections, rounded. */
+  percent: number
+}
+
+/** Each writer's share of the visible text of all six sections, largest first. */
+export function authorShares(doc: Y.Doc): AuthorShare[] {
+  const totals = new Map<string, number>()
+  for (const name of SECTION_NAMES) {
+    for (const [memberId, count] of authorshipOf(doc, name).characters) {
+      totals.set(memberId, (totals.get(memberId) ?? 0) + count)
+    }
+  }
+  const all = [...totals.values()].reduce((sum, count) => sum + count, 0)
+  return [...totals]
+    .filter(([, characters]) => characters > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([memberId, characters]) => ({
+      memberId,
+      characters,
+      percent: Math.round((characters / all) * 100),
+    }))
 }

@@ -17,29 +17,51 @@ export interface NamedMember {
 export type MentionPlace =
   { kind: 'section'; section: SectionName } | { kind: 'action'; id: string }
 
+export interface MentionAt {
+  memberId: string
+  /** Where the `@` is in the text. */
+  at: number
+}
+
 /** Ids of the members mentioned in the text, in order of first mention. */
 export function findMentions(
   text: string,
   members: readonly NamedMember[] | ReadonlyMap<string, CaseMember>,
 ): string[] {
+  const found: string[] = []
+  for (const { memberId } of findMentionsAt(text, members)) {
+    if (!found.includes(memberId)) found.push(memberId)
+  }
+  return found
+}
+
+/** Every mention in the text with the offset of its `@`, in order; a member may recur. */
+export function findMentionsAt(
+  text: string,
+  members: readonly NamedMember[] | ReadonlyMap<string, CaseMember>,
+): MentionAt[] {
   const named: readonly NamedMember[] =
     members instanceof Map
       ? [...members].map(([memberId, member]) => ({ memberId, name: member.name }))
       : (members as readonly NamedMember[])
   const candidates = named
-    .filter((member) => member.name.trim() !== '')
-    .map((member) => ({ ...member, lower: member.name.trim().toLowerCase() }))
-    .sort((a, b) => b.lower.length - a.lower.length)
-  const lowerText = text.toLowerCase()
-  const found: string[] = []
-  for (let at = lowerText.indexOf('@'); at >= 0; at = lowerText.indexOf('@', at + 1)) {
+    .map((member) => ({ memberId: member.memberId, name: member.name.trim() }))
+    .filter((member) => member.name !== '')
+    .map((member) => ({ ...member, lower: member.name.toLowerCase() }))
+    .sort((a, b) => b.name.length - a.name.length)
+  const found: MentionAt[] = []
+  // Offsets are taken in the original text: lower-casing can change a string's length.
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     // An @ inside a word is an e-mail address, not a mention.
-    if (at > 0 && /[\p{L}\p{N}_.]/u.test(lowerText[at - 1] ?? '')) continue
-    const match = candidates.find(({ lower }) => {
-      const next = lowerText[at + 1 + lower.length] ?? ''
-      return lowerText.startsWith(lower, at + 1) && !/[\p{L}\p{N}_]/u.test(next)
+    if (at > 0 && /[\p{L}\p{N}_.]/u.test(text[at - 1] ?? '')) continue
+    const match = candidates.find(({ name, lower }) => {
+      const next = text[at + 1 + name.length] ?? ''
+      return (
+        text.slice(at + 1, at + 1 + name.length).toLowerCase() === lower &&
+        !/[\p{L}\p{N}_]/u.test(next)
+      )
     })
-    if (match && !found.includes(match.memberId)) found.push(match.memberId)
+    if (match) found.push({ memberId: match.memberId, at })
   }
   return found
 }

@@ -53,6 +53,14 @@ export function caseAt(doc: Y.Doc, record: SnapshotRecord): Y.Doc {
       'This case was opened with garbage collection on, so its earlier moments cannot be shown.',
     )
   }
+  return Y.createDocFromSnapshot(doc, snapshotOf(doc, record), new Y.Doc({ gc: false }))
+}
+
+/**
+ * The Yjs snapshot a record holds, checked against the document: every change it covers must
+ * be here, or rendering it would show a moment that never was.
+ */
+export function snapshotOf(doc: Y.Doc, record: SnapshotRecord): Y.Snapshot {
   let snapshot: Y.Snapshot
   try {
     snapshot = Y.decodeSnapshot(fromBase64(record.snapshot))
@@ -66,5 +74,36 @@ export function caseAt(doc: Y.Doc, record: SnapshotRecord): Y.Doc {
       )
     }
   }
-  return Y.createDocFromSnapshot(doc, snapshot, new Y.Doc({ gc: false }))
+  return snapshot
+}
+
+/** The longest stretch of typing without a snapshot (docs/case-schema.md, `snapshots`). */
+export const TYPING_SNAPSHOT_INTERVAL_MS = 5 * 60_000
+
+/**
+ * Takes a snapshot while someone types, unless the case already has one from the last five
+ * minutes (anyone's: teammates typing at once do not each add one). Returns whether it did.
+ */
+export function takeSnapshotIfDue(
+  doc: Y.Doc,
+  by: string,
+  label: string,
+  now: Date = new Date(),
+  interval: number = TYPING_SNAPSHOT_INTERVAL_MS,
+): boolean {
+  const lastAt = Date.parse(lastSnapshot(doc)?.at ?? '')
+  // A snapshot dated in the future (a teammate's clock is wrong) does not hold ours back.
+  if (lastAt <= now.getTime() && now.getTime() - lastAt < interval) return false
+  takeSnapshot(doc, by, label, now)
+  return true
+}
+
+/** The newest well-formed snapshot, read from the end: this runs on every keystroke. */
+function lastSnapshot(doc: Y.Doc): SnapshotRecord | undefined {
+  const array = snapshotsArray(doc)
+  for (let index = array.length - 1; index >= 0; index--) {
+    const parsed = recordSchema.safeParse(array.get(index))
+    if (parsed.success) return parsed.data
+  }
+  return undefined
 }

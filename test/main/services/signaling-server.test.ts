@@ -337,6 +337,10 @@ describe('startSignalingServer', { timeout: 20_000 }, () => {
       // The teammate runs in its own process, as on another computer: y-webrtc links rooms in one
       // process directly, which would bypass the signaling server.
       const teammate = await startPeerProcess(server.url, room, password)
+      // Join once the teammate is subscribed: two stock y-webrtc peers announcing at the same
+      // moment can both start a connection and end with none (the app closes such connections
+      // and retries; stock y-webrtc does not).
+      await expect.poll(() => server.stats().topics, { timeout: 10_000 }).toBe(1)
       const doc = new Y.Doc()
       const provider = new WebrtcProvider(room, doc, {
         signaling: [server.url],

@@ -2,10 +2,12 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
   authorOfClient,
+  authorShares,
   authorshipOf,
   registerAuthor,
   UNKNOWN_AUTHOR,
 } from '../../../src/shared/case/authorship'
+import { SECTION_NAMES } from '../../../src/shared/case/schema'
 import { copyOf, firstText, newCase, sync, write } from './case-fixture'
 
 describe('who wrote what', () => {
@@ -68,5 +70,20 @@ describe('who wrote what', () => {
     registerAuthor(doc, 'dana')
     expect(doc.getMap('users').size).toBe(1)
     expect(() => registerAuthor(doc, 'omar')).toThrow(/another member/)
+  })
+
+  it("gives each writer's share of the text of all sections, largest first", () => {
+    const danaDoc = newCase()
+    for (const name of SECTION_NAMES) write(danaDoc, name)
+    registerAuthor(danaDoc, 'dana')
+    const omarDoc = copyOf(danaDoc)
+    registerAuthor(omarDoc, 'omar')
+    write(danaDoc, 'summary', 'The refund failed.')
+    write(omarDoc, 'impact', 'Finance blocked.')
+    sync(danaDoc, omarDoc)
+    expect(authorShares(omarDoc)).toEqual([
+      { memberId: 'dana', characters: 18, percent: 53 },
+      { memberId: 'omar', characters: 16, percent: 47 },
+    ])
   })
 })

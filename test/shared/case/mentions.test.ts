@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findMentions, mentionsOf } from '../../../src/shared/case/mentions'
+import { findMentions, findMentionsAt, mentionsOf } from '../../../src/shared/case/mentions'
 import { readMembers } from '../../../src/shared/case/members'
 import { addAction } from '../../../src/shared/case/timeline'
 import { newCase, write } from './case-fixture'
@@ -45,5 +45,13 @@ describe('mentions', () => {
       { kind: 'action', id },
     ])
     expect(mentionsOf(doc, 'omar')).toEqual([])
+  })
+
+  it('gives the offset of every mention, in the text as written', () => {
+    expect(findMentionsAt('İ @Omar, then @LEE ANN and @omar again', members)).toEqual([
+      { memberId: 'omar', at: 2 },
+      { memberId: 'lee-ann', at: 14 },
+      { memberId: 'omar', at: 27 },
+    ])
   })
 })

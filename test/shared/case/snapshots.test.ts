@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { approve } from '../../../src/shared/case/approval'
 import { readMeta } from '../../../src/shared/case/case-doc'
 import { fragmentToPlainText } from '../../../src/shared/case/rich-text'
-import { caseAt, listSnapshots, takeSnapshot } from '../../../src/shared/case/snapshots'
+import {
+  caseAt,
+  listSnapshots,
+  takeSnapshot,
+  snapshotOf,
+  takeSnapshotIfDue,
+} from '../../../src/shared/case/snapshots'
 import { listActions } from '../../../src/shared/case/timeline'
 import { at, copyOf, newCase, write } from './case-fixture'
 
@@ -65,5 +71,40 @@ describe('snapshots of the case', () => {
     const before = listSnapshots(doc).length
     doc.getArray('snapshots').push([{ label: 'no snapshot here' }, 42])
     expect(listSnapshots(doc)).toHaveLength(before)
+  })
+
+  it('takes a snapshot while someone types at most every five minutes, whoever typed', () => {
+    const doc = newCase()
+    const danaCopy = copyOf(doc)
+    const before = listSnapshots(doc).length
+    expect(takeSnapshotIfDue(doc, 'omar', 'Omar was typing', at(30))).toBe(true)
+    expect(takeSnapshotIfDue(doc, 'omar', 'Omar was typing', at(33))).toBe(false)
+    Y.applyUpdate(danaCopy, Y.encodeStateAsUpdate(doc))
+    expect(takeSnapshotIfDue(danaCopy, 'dana', 'Dana was typing', at(34))).toBe(false)
+    expect(takeSnapshotIfDue(danaCopy, 'dana', 'Dana was typing', at(35))).toBe(true)
+    expect(
+      listSnapshots(danaCopy)
+        .slice(before)
+        .map((snapshot) => snapshot.label),
+    ).toEqual(['Omar was typing', 'Dana was typing'])
+  })
+
+  it('is not held back by a snapshot dated in the future or a damaged last entry', () => {
+    const doc = newCase()
+    takeSnapshot(doc, 'omar', 'From a fast clock', at(600))
+    expect(takeSnapshotIfDue(doc, 'dana', 'Typing', at(30))).toBe(true)
+    doc.getArray('snapshots').push([{ label: 'damaged' }])
+    expect(takeSnapshotIfDue(doc, 'dana', 'Typing', at(31))).toBe(false)
+  })
+
+  it('will not show a moment whose changes have not all reached this copy yet', () => {
+    const doc = newCase()
+    const ahead = copyOf(doc)
+    write(ahead, 'summary', 'Written on a copy that has not synced yet.')
+    const record = takeSnapshot(ahead, 'omar', 'Ahead')
+    expect(snapshotOf(ahead, record).sv.size).toBeGreaterThan(0)
+    expect(() => snapshotOf(doc, record)).toThrow(
+      'The case as it was at "Ahead" has not fully reached this computer yet.',
+    )
   })
 })

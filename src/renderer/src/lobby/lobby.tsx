@@ -3,11 +3,13 @@ import type { CaseSummary, Identity, Notice } from '@shared/ipc'
 import { swarmroom } from '../api'
 import { Notices } from '../common/notices'
 import { CaseList } from './case-list'
+import { CaseSearch } from './case-search'
 import { NewCaseDialog } from './new-case-dialog'
 
 interface LobbyProps {
   identity: Identity
-  onOpen: (roomId: string) => void
+  /** Opens a case; `place` is where in it (a search hit's section or timeline entry). */
+  onOpen: (roomId: string, place?: string) => void
   onSettings: () => void
   onJoin: () => void
 }
@@ -48,6 +50,7 @@ export function Lobby({ identity, onOpen, onSettings, onJoin }: LobbyProps): Rea
       </header>
       <Notices notices={notices} />
       <section className="lobby__body" aria-labelledby="cases-heading">
+        <CaseSearch onOpen={onOpen} />
         <div className="lobby__toolbar">
           <h2 id="cases-heading">Your cases</h2>
           <label className="checkbox">

@@ -30,6 +30,9 @@ interface CaseHeaderProps {
   onLeave: () => void
   onRelayChanged: () => void
   onOpenRoom: (roomId: string) => void
+  /** Whether review mode is showing, and how to enter or leave it. */
+  reviewing?: boolean
+  onReview?: () => void
 }
 
 export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
@@ -93,6 +96,11 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         <CaseOwner doc={doc} me={identity.memberId} />
         <CustomerWaiting doc={doc} />
         <span className="case-header__spacer" />
+        {props.onReview && (
+          <button className="button" aria-pressed={props.reviewing} onClick={props.onReview}>
+            {props.reviewing ? 'Leave review' : 'Review'}
+          </button>
+        )}
         {archived !== undefined && (
           <button className="button" onClick={() => void toggleArchived()}>
             {archived ? 'Unarchive' : 'Archive'}

@@ -7,14 +7,19 @@ import { SECTION_NAMES, SECTION_TITLES } from '@shared/case/schema'
 import type { Identity, Notice } from '@shared/ipc'
 import type { UpdateSaver } from '@shared/room/update-saver'
 import { swarmroom } from '../api'
+import { usePlaceRequests } from '../case-places'
 import { Notices } from '../common/notices'
+import { ReviewMode } from '../review/review-mode'
 import { CaseHeader } from './case-header'
 import { CustomerUpdateSection } from './customer-update/customer-update-section'
 import { useApprovalWatch } from './customer-update/use-approval-watch'
 import { SectionEditor } from './section-editor'
 import { MovedNotice } from './invite/moved-notice'
 import { RoomSidebar } from './room-sidebar'
+import { showPlace } from './show-place'
+import { useCaseAlerts } from './use-case-alerts'
 import { useRoomConnection } from './use-room-connection'
+import { useTypingSnapshots } from './use-typing-snapshots'
 import { useYRead } from './use-y-read'
 
 interface CaseRoomProps {
@@ -33,18 +38,28 @@ interface CaseRoomProps {
 export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
   const { roomId, doc, awareness, identity } = props
   const [relayGeneration, setRelayGeneration] = useState(0)
+  const [reviewing, setReviewing] = useState(false)
   const link = useRoomConnection(roomId, doc, awareness, identity, relayGeneration)
   const role = useYRead(membersMap(doc), () => readMembers(doc).get(identity.memberId)?.role)
   const initialized = useYRead(metaMap(doc), () => isCaseInitialized(doc))
   const user = { ...identity, role: role ?? 'contributor' }
   useSummaryInLobby(roomId, doc)
   useApprovalWatch(doc, identity.memberId)
+  useTypingSnapshots(doc, identity)
+  useCaseAlerts(roomId, doc, identity.memberId)
+  usePlaceRequests(roomId, (place) => {
+    setReviewing(false)
+    // After review mode has given the page back to the room.
+    requestAnimationFrame(() => showPlace(place))
+  })
   return (
     <main className="room">
       <CaseHeader
         {...props}
         link={link}
         onRelayChanged={() => setRelayGeneration((generation) => generation + 1)}
+        reviewing={reviewing}
+        onReview={() => setReviewing(!reviewing)}
       />
       <Notices
         notices={
@@ -63,7 +78,9 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
           online; anything you write meanwhile is kept and merged.
         </p>
       )}
-      <div className="room__body">
+      {reviewing && <ReviewMode doc={doc} identity={identity} />}
+      {/* Hidden, not removed, during review: the room keeps its panels and drafts as they were. */}
+      <div className="room__body" hidden={reviewing}>
         <div className="room__sections">
           {SECTION_NAMES.map((name) =>
             name === 'customerUpdate' ? (

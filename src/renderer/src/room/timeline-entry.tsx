@@ -42,7 +42,7 @@ export function TimelineEntry(props: TimelineEntryProps): React.JSX.Element {
     )
   }
   return (
-    <li className="timeline-entry">
+    <li className="timeline-entry" data-action-id={entry.id} tabIndex={-1}>
       <div className="timeline-entry__meta">
         <span className={`kind kind--${entry.kind}`}>{ACTION_KIND_NAMES[entry.kind]}</span>
         <span className="timeline-entry__author">

@@ -7,7 +7,12 @@ import { clockTime } from '../common/format'
  */
 export function TimelineEvent({ entry }: { entry: ActionEntry }): React.JSX.Element {
   return (
-    <li className={`timeline-event timeline-event--${entry.kind}`} data-kind={entry.kind}>
+    <li
+      className={`timeline-event timeline-event--${entry.kind}`}
+      data-kind={entry.kind}
+      data-action-id={entry.id}
+      tabIndex={-1}
+    >
       <span className="timeline-event__mark" aria-hidden="true" />
       <div className="timeline-event__body">
         <p className="timeline-event__text">{entry.text}</p>

@@ -1,0 +1,43 @@
+/** Electron's side of notifications and save dialogs, handed to the services as plain functions. */
+import { join } from 'node:path'
+import { app, dialog, Notification, type BrowserWindow } from 'electron'
+import type { AskSavePath } from './services/save-file'
+import type { Notify } from './services/services'
+
+/** Notifications stay referenced until dismissed: one collected early never reports a click. */
+const shown = new Set<Notification>()
+
+export function desktopNotifier(window: () => BrowserWindow | undefined): Notify {
+  return ({ title, body, onClick }) => {
+    if (!Notification.isSupported()) return
+    const notification = new Notification({ title, body })
+    shown.add(notification)
+    notification.on('click', () => {
+      const target = window()
+      if (target?.isMinimized()) target.restore()
+      target?.focus()
+      onClick()
+    })
+    notification.on('close', () => shown.delete(notification))
+    notification.show()
+  }
+}
+
+export function saveDialog(window: () => BrowserWindow | undefined): AskSavePath {
+  return async (suggestedName, format) => {
+    const options = {
+      defaultPath: join(app.getPath('documents'), suggestedName),
+      filters: [
+        format === 'html'
+          ? { name: 'Web page', extensions: ['html'] }
+          : { name: 'Markdown', extensions: ['md'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    }
+    const target = window()
+    const result = target
+      ? await dialog.showSaveDialog(target, options)
+      : await dialog.showSaveDialog(options)
+    return result.canceled || !result.filePath ? null : result.filePath
+  }
+}

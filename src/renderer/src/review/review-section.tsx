@@ -1,0 +1,76 @@
+import Collaboration from '@tiptap/extension-collaboration'
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import { useEffect } from 'react'
+import type * as Y from 'yjs'
+import { permanentUserData } from '@shared/case/authorship'
+import type { SectionName } from '@shared/case/schema'
+import { useSnapshotRender, type SnapshotView } from './use-snapshot-render'
+import { YChange } from './ychange-mark'
+
+interface ReviewSectionProps {
+  name: SectionName
+  title: string
+  fragment: Y.XmlFragment
+  view: SnapshotView
+  /** The class for a member's text (`author author--3`); read at every render. */
+  classFor: (user: unknown) => string
+  onEditor: (name: SectionName, editor: Editor | null) => void
+  /** Shown in the head when text of this section is selected (the "Add comment" button). */
+  action?: React.ReactNode
+  children?: React.ReactNode
+}
+
+/** One section in review mode: who wrote what, at the chosen moment; live text when editing. */
+export function ReviewSection(props: ReviewSectionProps): React.JSX.Element {
+  const { name, title, fragment, view, classFor, onEditor } = props
+  const doc = fragment.doc
+  const editor = useEditor(
+    {
+      injectCSS: false,
+      editable: false,
+      extensions: [
+        StarterKit.configure({
+          undoRedo: false,
+          link: { openOnClick: false, autolink: true, protocols: ['http', 'https'] },
+        }),
+        Collaboration.configure({
+          fragment,
+          // Maps each Yjs client id to the member who wrote with it.
+          ySyncOptions: doc ? { permanentUserData: permanentUserData(doc) } : {},
+        }),
+        YChange.configure({ classFor }),
+      ],
+      editorProps: {
+        attributes: {
+          'aria-label': title,
+          'aria-multiline': 'true',
+          role: 'textbox',
+          class: 'section-editor__content review-section__content',
+          'data-review-section': name,
+        },
+      },
+    },
+    [fragment],
+  )
+  useSnapshotRender(editor, fragment, view)
+
+  useEffect(() => {
+    onEditor(name, editor)
+    return () => onEditor(name, null)
+  }, [name, editor, onEditor])
+
+  return (
+    <section
+      className={`section-editor review-section${view.editing ? ' review-section--editing' : ''}`}
+      aria-labelledby={`review-section-${name}`}
+    >
+      <div className="section-editor__head">
+        <h2 id={`review-section-${name}`}>{title}</h2>
+        {props.action}
+      </div>
+      {props.children}
+      <EditorContent editor={editor} />
+    </section>
+  )
+}

@@ -1,0 +1,51 @@
+import type * as Y from 'yjs'
+import { readMeta } from '@shared/case/case-doc'
+import { memberName, readMember } from '@shared/case/members'
+import { readSignOff } from '@shared/case/review'
+import { CASE_STATUS_NAMES } from '@shared/case/schema'
+import { clockTime } from '../common/format'
+
+interface SignOffPanelProps {
+  doc: Y.Doc
+  memberId: string
+  onSignOff: () => void
+}
+
+/** The sign-off: a lead moves a resolved case to reviewed; everyone sees who did, and when. */
+export function SignOffPanel({ doc, memberId, onSignOff }: SignOffPanelProps): React.JSX.Element {
+  const signed = readSignOff(doc)
+  const { status } = readMeta(doc)
+  const isLead = readMember(doc, memberId)?.role === 'lead'
+  const reason = !isLead
+    ? 'Only a lead can sign the review off.'
+    : status !== 'resolved'
+      ? `The case is ${CASE_STATUS_NAMES[status].toLowerCase()}: sign off once it is resolved.`
+      : ''
+  return (
+    <section className="review-panel" aria-labelledby="sign-off-heading">
+      <h3 id="sign-off-heading">Sign-off</h3>
+      {signed ? (
+        <p className="sign-off__done" role="status">
+          Signed off by {memberName(doc, signed.by)}, {clockTime(signed.at)}.
+        </p>
+      ) : (
+        <>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={reason !== ''}
+            aria-describedby={reason ? 'sign-off-reason' : undefined}
+            onClick={onSignOff}
+          >
+            Sign off review
+          </button>
+          {reason && (
+            <p id="sign-off-reason" className="review-panel__empty">
+              {reason}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
