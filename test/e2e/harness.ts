@@ -263,3 +263,45 @@ export async function chooseName(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Continue' }).click()
   await page.getByRole('button', { name: 'New case' }).waitFor()
 }
+
+/** Settings → Network: this member's app uses the team's signaling server too. */
+export async function useTeamSignaling(page: Page, url: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Other signaling servers (one per line, ws:// or wss://)').fill(url)
+  await page.getByRole('button', { name: 'Save network settings' }).click()
+  await page.getByText('Saved. Rooms you open').waitFor()
+  await page.getByRole('button', { name: '← Cases' }).click()
+}
+
+/** Copies the open case's invite link from its Invite dialog. */
+export async function copyInviteLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Invite' }).click()
+  const field = page.getByLabel('Invite link')
+  await waitUntil(async () => (await field.inputValue()).startsWith('swarmroom://join/'))
+  const link = await field.inputValue()
+  await page.getByRole('button', { name: 'Done' }).click()
+  return link
+}
+
+/** Lobby → Join with a link: joins the case and waits for its title to arrive from the room. */
+export async function joinWithLink(page: Page, link: string, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Join with a link' }).click()
+  await page.getByLabel('Invite link').fill(link)
+  await page.getByRole('button', { name: 'Join case' }).click()
+  const titleField = page.getByLabel('Case title')
+  await waitUntil(async () => (await titleField.inputValue()) === title, 30_000)
+}
+
+/** Polls `check` until it holds; fails with `what` after `timeoutMs`. */
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'the condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((done) => setTimeout(done, 100))
+  }
+}

@@ -15,10 +15,13 @@ import {
 import {
   SCREENSHOTS,
   chooseName,
+  copyInviteLink,
+  joinWithLink,
   launchChromium,
   quitApp,
   serveRenderer,
   startApp,
+  useTeamSignaling,
   type RunningApp,
 } from './harness'
 
@@ -62,18 +65,14 @@ describe('a live war room with two teammates', () => {
     await dana.page.getByLabel('Ticket ID or URL').fill('48213')
     await dana.page.getByRole('button', { name: 'Create case' }).click()
     await dana.page.getByRole('button', { name: 'Invite' }).click()
-    const linkField = dana.page.getByLabel('Invite link')
-    await expect.poll(() => linkField.inputValue()).toMatch(/^swarmroom:\/\/join\/.+#key=/)
-    const link = await linkField.inputValue()
+    await expect
+      .poll(() => dana.page.getByLabel('Invite link').inputValue())
+      .toMatch(/^swarmroom:\/\/join\/.+#key=/)
     await dana.page.screenshot({ path: join(SCREENSHOTS, 'live-invite.png') })
     await dana.page.getByRole('button', { name: 'Done' }).click()
+    const link = await copyInviteLink(dana.page)
 
-    await omar.page.getByRole('button', { name: 'Join with a link' }).click()
-    await omar.page.getByLabel('Invite link').fill(link)
-    await omar.page.getByRole('button', { name: 'Join case' }).click()
-    await expect
-      .poll(() => omar.page.getByLabel('Case title').inputValue(), { timeout: 30_000 })
-      .toBe('Acme: checkout fails for EU cards')
+    await joinWithLink(omar.page, link, 'Acme: checkout fails for EU cards')
 
     // Each sees the other in the room.
     await expect.poll(() => presenceOf(dana.page), { timeout: 30_000 }).toContain('Omar Haddad')
@@ -115,14 +114,6 @@ describe('a live war room with two teammates', () => {
     expect(omar.errors).toEqual([])
   })
 })
-
-async function useTeamSignaling(page: Page, url: string): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click()
-  await page.getByLabel('Other signaling servers (one per line, ws:// or wss://)').fill(url)
-  await page.getByRole('button', { name: 'Save network settings' }).click()
-  await expect.poll(() => page.getByText('Saved. Rooms you open').isVisible()).toBe(true)
-  await page.getByRole('button', { name: '← Cases' }).click()
-}
 
 function summaryOf(page: Page): ReturnType<Page['getByRole']> {
   return page.getByRole('textbox', { name: 'Case summary', exact: true })

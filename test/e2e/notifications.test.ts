@@ -15,11 +15,14 @@ import {
 } from '../../src/main/services/signaling-server'
 import {
   chooseName,
+  copyInviteLink,
+  joinWithLink,
   launchChromium,
   quitApp,
   replaceSectionText,
   serveRenderer,
   startApp,
+  useTeamSignaling,
   type RunningApp,
 } from './harness'
 
@@ -53,14 +56,7 @@ describe('desktop notifications from a teammate', () => {
     const app = await startApp(browser, renderer.url, folder)
     apps.push(app)
     await chooseName(app.page, name)
-    const { page } = app
-    await page.getByRole('button', { name: 'Settings' }).click()
-    await page
-      .getByLabel('Other signaling servers (one per line, ws:// or wss://)')
-      .fill(teamServer.url)
-    await page.getByRole('button', { name: 'Save network settings' }).click()
-    await expect.poll(() => page.getByText('Saved. Rooms you open').isVisible()).toBe(true)
-    await page.getByRole('button', { name: '← Cases' }).click()
+    await useTeamSignaling(app.page, teamServer.url)
     return app
   }
 
@@ -70,14 +66,8 @@ describe('desktop notifications from a teammate', () => {
     await dana.page.getByRole('button', { name: 'New case' }).click()
     await dana.page.getByLabel('Title').fill('Acme: invoices charged twice')
     await dana.page.getByRole('button', { name: 'Create case' }).click()
-    await dana.page.getByRole('button', { name: 'Invite' }).click()
-    const linkField = dana.page.getByLabel('Invite link')
-    await expect.poll(() => linkField.inputValue()).toMatch(/^swarmroom:\/\/join\/.+#key=/)
-    const link = await linkField.inputValue()
-    await dana.page.getByRole('button', { name: 'Done' }).click()
-    await omar.page.getByRole('button', { name: 'Join with a link' }).click()
-    await omar.page.getByLabel('Invite link').fill(link)
-    await omar.page.getByRole('button', { name: 'Join case' }).click()
+    const link = await copyInviteLink(dana.page)
+    await joinWithLink(omar.page, link, 'Acme: invoices charged twice')
     await expect
       .poll(() => dana.page.getByRole('status', { name: 'Connection' }).textContent(), {
         timeout: 30_000,

@@ -30,6 +30,7 @@ const approvalSchema = z.object({
   approvedAt: optional,
   contentHash: optional,
   withdrawnAt: optional,
+  changesNote: optional,
 })
 
 export function approvalMap(doc: Y.Doc): Y.Map<unknown> {
@@ -65,6 +66,7 @@ export function requestReview(doc: Y.Doc, actor: string, now = new Date()): void
   doc.transact(() => {
     setState(doc, 'review-requested', { requestedBy: actor, requestedAt: now.toISOString() })
     approvalMap(doc).delete('withdrawnAt')
+    approvalMap(doc).delete('changesNote')
     const text = `${memberName(doc, actor)} asked for a review of the customer update.`
     logEvent(doc, actor, 'review-requested', text, { hash }, { now })
   })
@@ -79,7 +81,7 @@ export function requestChanges(doc: Y.Doc, actor: string, note = '', now = new D
   }
   const said = note.trim() === '' ? '' : `: ${note.trim().slice(0, 2000)}`
   doc.transact(() => {
-    setState(doc, 'changes-requested', {})
+    setState(doc, 'changes-requested', { changesNote: note.trim().slice(0, 2000) })
     const text = `${memberName(doc, actor)} asked for changes to the customer update${said}`
     logEvent(doc, actor, 'changes-requested', said === '' ? `${text}.` : text, {}, { now })
   })

@@ -252,6 +252,8 @@ export interface ApprovalRecord {
   approvedAt?: string
   contentHash?: string
   withdrawnAt?: string
+  /** What the owner asked to change, while the state is changes-requested. */
+  changesNote?: string
 }
 
 export const SUGGESTION_STATES = ['open', 'accepted', 'rejected'] as const

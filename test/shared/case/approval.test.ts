@@ -73,9 +73,19 @@ describe('approving the customer update', () => {
     expect(() => requestReview(doc, 'otto')).toThrow(/Observers/)
     requestChanges(doc, 'dana', 'Say when the refund reaches their bank.')
     expect(approvalStatus(doc).state).toBe('changes-requested')
+    expect(approvalStatus(doc).changesNote).toBe('Say when the refund reaches their bank.')
     expect(listActions(doc).at(-1)?.text).toBe(
       'Dana Whitfield asked for changes to the customer update: Say when the refund reaches their bank.',
     )
+  })
+
+  it('forgets what the owner asked to change once a review is asked for again', () => {
+    const doc = caseWithDraft()
+    requestReview(doc, 'omar')
+    requestChanges(doc, 'dana', 'Give the date.')
+    firstText(doc, 'customerUpdate').insert(0, 'By Friday: ')
+    requestReview(doc, 'omar')
+    expect(approvalStatus(doc).changesNote).toBeUndefined()
   })
 
   it('refuses to approve a draft that is still the template prompt', () => {

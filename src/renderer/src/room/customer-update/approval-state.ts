@@ -42,7 +42,9 @@ export function describeApproval(doc: Y.Doc, status: ApprovalStatus, me: string)
       return {
         key: 'changes-requested',
         label: 'Changes requested',
-        detail: 'The owner asked for changes (see the timeline). Edit the draft, then ask again.',
+        detail: status.changesNote
+          ? `The owner asked for changes: “${status.changesNote}” Edit the draft, then ask again.`
+          : 'The owner asked for changes. Edit the draft, then ask again.',
       }
     default:
       return {
