@@ -7,13 +7,15 @@
  *    reaches the other peers, not even on the next sync. Messages over CHUNK_BYTES are split
  *    into chunks and joined again on receipt. Smaller ones go unchanged, so stock y-webrtc
  *    clients still understand everything but the oversized messages they could not get anyway.
- * 2. Malformed messages: a peer holding the key could still send bytes Yjs cannot read. Such
+ * 2. Redundant relays: see relay-filter.ts.
+ * 3. Malformed messages: a peer holding the key could still send bytes Yjs cannot read. Such
  *    a message (an update that does not decode, or anything that throws in y-webrtc's data
  *    listener) is dropped, the connection to that peer closed and the problem reported; the
  *    room carries on with everyone else.
  */
 import Peer from 'simple-peer/simplepeer.min.js'
 import { isReadablePeerMessage } from './message-check'
+import { isRedundantRelay, whileReceivingFrom } from './relay-filter'
 
 /** Well under every implementation's limit; also keeps one chunk from stalling the channel. */
 export const CHUNK_BYTES = 16 * 1024
@@ -56,6 +58,7 @@ export function installPeerMessagePatches(): void {
 
   proto.send = function send(this: typeof proto, data) {
     const bytes = asBytes(data)
+    if (bytes && isRedundantRelay(this, bytes)) return
     if (!bytes || bytes.byteLength <= CHUNK_BYTES) return originalSend.call(this, data)
     for (const chunk of splitMessage(bytes, nextMessageId++)) originalSend.call(this, chunk)
   }
@@ -86,7 +89,7 @@ export function installPeerMessagePatches(): void {
       const bytes = asBytes(args[0])
       if (bytes && !isReadablePeerMessage(bytes)) return refuse()
       try {
-        listener(...args)
+        whileReceivingFrom(this, () => listener(...args))
       } catch (error) {
         refuse(error)
       }

@@ -6,6 +6,7 @@
 import { WebrtcProvider } from 'y-webrtc'
 import { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { Mesh } from './mesh'
 import { installPeerMessagePatches } from './peer-messages'
 import { connectRelay, type RelayConnection, type RelayOptions } from './relay'
 import { closingRooms, type RoomStatus } from './room-status'
@@ -29,6 +30,11 @@ export interface RoomOptions {
   iceServers?: readonly IceServer[]
   /** Peer-to-peer sync; off only for relay-only tests. @default true */
   peerToPeer?: boolean
+  /**
+   * Connections this peer starts itself (y-webrtc's `maxConns`); others still connect to it.
+   * @default y-webrtc's, 20 to 34
+   */
+  maxConnections?: number
   relay?: RelayOptions
   /**
    * Presence for carets and avatars. When given, it is the caller's and outlives the
@@ -46,6 +52,9 @@ export interface IceServer {
 
 type Listener = (status: RoomStatus) => void
 
+/** How often (in seconds) peers exchange state vectors to heal anything a relay skipped. */
+const STATE_VECTOR_EVERY_TICKS = 5
+
 /** A WebRTC connection that has not opened after this long is given up and tried again. */
 const STUCK_AFTER_MS = 3000
 const STUCK_JITTER_MS = 3000
@@ -53,6 +62,8 @@ const STUCK_JITTER_MS = 3000
 export class RoomConnection {
   readonly awareness: Awareness
   private webrtc: WebrtcProvider | undefined
+  private mesh: Mesh | undefined
+  private ticks = 0
   /** Removes the listeners put on y-webrtc's signaling connections, which outlive a provider. */
   private unlistenSignaling: (() => void) | undefined
   private relay: RelayConnection | undefined
@@ -74,6 +85,9 @@ export class RoomConnection {
     // the same beat clears connections stuck half-open.
     this.poll = setInterval(() => {
       this.clearStuckConnections()
+      this.mesh?.refresh()
+      this.ticks += 1
+      if (this.ticks % STATE_VECTOR_EVERY_TICKS === 0) this.mesh?.exchangeStateVectors()
       this.emitStatus()
     }, 1000)
     ;(this.poll as { unref?: () => void }).unref?.()
@@ -155,14 +169,19 @@ export class RoomConnection {
   }
 
   private startWebrtc(): void {
-    const { roomId, key, signalingUrls, webrtc, iceServers = [] } = this.options
+    const { roomId, key, signalingUrls, webrtc, iceServers = [], maxConnections } = this.options
     const provider = new WebrtcProvider(roomId, this.doc, {
       signaling: [...signalingUrls],
       password: key,
       awareness: this.awareness,
       peerOpts: { ...(webrtc ? { wrtc: webrtc } : {}), config: { iceServers } },
+      ...(maxConnections !== undefined ? { maxConns: maxConnections } : {}),
     })
-    const onChange = (): void => this.emitStatus()
+    this.mesh = new Mesh(this.doc, this.awareness, provider)
+    const onChange = (): void => {
+      this.mesh?.refresh()
+      this.emitStatus()
+    }
     provider.on('peers', onChange)
     for (const conn of provider.signalingConns) {
       conn.on('connect', onChange)
@@ -181,6 +200,8 @@ export class RoomConnection {
     const provider = this.webrtc
     if (!provider) return
     this.webrtc = undefined
+    this.mesh?.stop()
+    this.mesh = undefined
     this.unlistenSignaling?.()
     // Leaving a y-webrtc room clears this client's presence (peers must see it go); it is put
     // back afterwards, so the next connection announces it again.

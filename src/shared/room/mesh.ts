@@ -1,0 +1,115 @@
+/**
+ * Who in a room is connected to whom, shared through awareness, so a peer passes an update on
+ * only to peers that are not connected to its author (see relay-filter.ts). Knowledge of the
+ * mesh can lag a dropped connection by a second or two, so every few seconds each peer also
+ * sends its state vector to the peers it is connected to (Yjs sync step 1), and anything it
+ * still lacks comes back: nothing an author wrote stays missing for long.
+ */
+import * as encoding from 'lib0/encoding'
+import type { Awareness } from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import type { WebrtcProvider } from 'y-webrtc'
+import type * as Y from 'yjs'
+import { setRelayFilter } from './relay-filter'
+
+const MESSAGE_SYNC = 0
+
+interface MeshState {
+  peerId: string
+  connected: string[]
+}
+
+export class Mesh {
+  /** Peer id → the peer ids it reports being connected to. */
+  private known = new Map<string, ReadonlySet<string>>()
+  private published = ''
+  private readonly onAwareness = (): void => this.readKnown()
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly awareness: Awareness,
+    private readonly provider: WebrtcProvider,
+  ) {
+    awareness.on('change', this.onAwareness)
+  }
+
+  /** Publishes this peer's connections and puts the relay filter on each of them. */
+  refresh(): void {
+    const room = this.provider.room
+    if (!room) return
+    const connected: string[] = []
+    for (const [peerId, conn] of room.webrtcConns) {
+      setRelayFilter(conn.peer, this.isRedundant)
+      if (conn.connected) connected.push(peerId)
+    }
+    const mesh: MeshState = { peerId: room.peerId, connected: connected.sort() }
+    const text = JSON.stringify(mesh)
+    if (text === this.published) return
+    this.published = text
+    this.awareness.setLocalStateField('mesh', mesh)
+    this.readKnown()
+  }
+
+  /** Sends Yjs sync step 1 to every connected peer; each answers with what this peer lacks. */
+  exchangeStateVectors(): void {
+    const room = this.provider.room
+    if (!room) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_SYNC)
+    syncProtocol.writeSyncStep1(encoder, this.doc)
+    const message = encoding.toUint8Array(encoder)
+    for (const conn of room.webrtcConns.values()) {
+      if (!conn.connected) continue
+      try {
+        conn.peer.send(message)
+      } catch {
+        // A connection closing right now: the next round or its replacement catches up.
+      }
+    }
+  }
+
+  stop(): void {
+    this.awareness.off('change', this.onAwareness)
+    this.awareness.setLocalStateField('mesh', null)
+  }
+
+  private readonly isRedundant = (from: object, to: object): boolean => {
+    const room = this.provider.room
+    if (!room) return false
+    let fromId: string | undefined
+    let toId: string | undefined
+    for (const [peerId, conn] of room.webrtcConns) {
+      if (conn.peer === from) fromId = peerId
+      if (conn.peer === to) toId = peerId
+    }
+    if (!fromId || !toId) return false
+    if (fromId === toId) return true
+    // Both ends must say so: one that has just lost the other still gets the relay.
+    return this.linked(toId, fromId) && this.linked(fromId, toId)
+  }
+
+  private linked(peerId: string, other: string): boolean {
+    return this.known.get(peerId)?.has(other) ?? false
+  }
+
+  private readKnown(): void {
+    const known = new Map<string, ReadonlySet<string>>()
+    for (const state of this.awareness.getStates().values()) {
+      const mesh: unknown = state['mesh']
+      if (!isMeshState(mesh)) continue
+      known.set(mesh.peerId, new Set(mesh.connected))
+    }
+    this.known = known
+  }
+}
+
+function isMeshState(value: unknown): value is MeshState {
+  if (typeof value !== 'object' || value === null) return false
+  const { peerId, connected } = value as Record<string, unknown>
+  return (
+    typeof peerId === 'string' &&
+    Array.isArray(connected) &&
+    connected.length <= 1000 &&
+    connected.every((item) => typeof item === 'string')
+  )
+}
