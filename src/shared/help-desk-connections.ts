@@ -4,7 +4,7 @@
  * secret, and the fields Settings shows for it. The secret itself never leaves main.
  */
 import { z } from 'zod'
-import type { HelpDesk } from './case/schema'
+import { HELP_DESK_NAMES, type HelpDesk } from './case/schema'
 
 export const CONNECTOR_KINDS = [
   'zendesk',
@@ -18,12 +18,12 @@ export const CONNECTOR_KINDS = [
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number]
 
 export const CONNECTOR_NAMES: Record<ConnectorKind, string> = {
-  zendesk: 'Zendesk',
-  freshdesk: 'Freshdesk',
-  helpscout: 'Help Scout',
-  intercom: 'Intercom',
-  jira: 'Jira Service Management',
-  zammad: 'Zammad',
+  zendesk: HELP_DESK_NAMES.zendesk,
+  freshdesk: HELP_DESK_NAMES.freshdesk,
+  helpscout: HELP_DESK_NAMES.helpscout,
+  intercom: HELP_DESK_NAMES.intercom,
+  jira: HELP_DESK_NAMES.jira,
+  zammad: HELP_DESK_NAMES.zammad,
   webhook: 'Webhook',
 }
 

@@ -3,58 +3,14 @@
  * through an invite link and write in the same section at the same moment. Their windows
  * talk over real WebRTC (Chromium's), finding each other through the team's signaling server.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  startSignalingServer,
-  type SignalingServer,
-} from '../../src/main/services/signaling-server'
-import {
-  SCREENSHOTS,
-  chooseName,
-  copyInviteLink,
-  joinWithLink,
-  launchChromium,
-  quitApp,
-  serveRenderer,
-  startApp,
-  useTeamSignaling,
-  type RunningApp,
-} from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { SCREENSHOTS, copyInviteLink, joinWithLink } from './harness'
+import { useTeam } from './team'
 
 describe('a live war room with two teammates', () => {
-  let browser: Browser
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>
-  let teamServer: SignalingServer
-  const folders: string[] = []
-  const apps: RunningApp[] = []
-
-  beforeAll(async () => {
-    renderer = await serveRenderer()
-    browser = await launchChromium()
-    teamServer = await startSignalingServer()
-  })
-
-  afterAll(async () => {
-    for (const app of apps) await quitApp(app)
-    await browser?.close()
-    await renderer?.close()
-    await teamServer?.close()
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true })
-  })
-
-  async function teammate(name: string): Promise<RunningApp> {
-    const folder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-live-'))
-    folders.push(folder)
-    const app = await startApp(browser, renderer.url, folder)
-    apps.push(app)
-    await chooseName(app.page, name)
-    await useTeamSignaling(app.page, teamServer.url)
-    return app
-  }
+  const { teammate } = useTeam()
 
   it('joins through an invite link, shows each other, and merges typing at the same moment', async () => {
     const dana = await teammate('Dana Whitfield')

@@ -4,61 +4,15 @@
  * Electron's), once each, and none for what Omar did reaches Omar. Clicking one brings Dana's
  * window to the case at the place it is about.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  startSignalingServer,
-  type SignalingServer,
-} from '../../src/main/services/signaling-server'
-import {
-  chooseName,
-  copyInviteLink,
-  joinWithLink,
-  launchChromium,
-  quitApp,
-  replaceSectionText,
-  serveRenderer,
-  startApp,
-  useTeamSignaling,
-  type RunningApp,
-} from './harness'
+import { describe, expect, it } from 'vitest'
+import { copyInviteLink, joinWithLink, replaceSectionText } from './harness'
+import { useTeam } from './team'
 
 /** Each focus check reads this in the page (the Node typecheck has no DOM library). */
 const FOCUSED_SECTION = "document.activeElement?.getAttribute('data-section')"
 
 describe('desktop notifications from a teammate', () => {
-  let browser: Browser
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>
-  let teamServer: SignalingServer
-  const folders: string[] = []
-  const apps: RunningApp[] = []
-
-  beforeAll(async () => {
-    renderer = await serveRenderer()
-    browser = await launchChromium()
-    teamServer = await startSignalingServer()
-  })
-
-  afterAll(async () => {
-    for (const app of apps) await quitApp(app)
-    await browser?.close()
-    await renderer?.close()
-    await teamServer?.close()
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true })
-  })
-
-  async function teammate(name: string): Promise<RunningApp> {
-    const folder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-notify-'))
-    folders.push(folder)
-    const app = await startApp(browser, renderer.url, folder)
-    apps.push(app)
-    await chooseName(app.page, name)
-    await useTeamSignaling(app.page, teamServer.url)
-    return app
-  }
+  const { teammate } = useTeam()
 
   it('notifies Dana of Omar’s mention and review request, once, and opens the place', async () => {
     const dana = await teammate('Dana Whitfield')

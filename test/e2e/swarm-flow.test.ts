@@ -4,61 +4,16 @@
  * with a change to make, takes a suggested wording, approves and marks it sent; the owner then
  * makes the contributor the lead, who opens review mode and signs the case off.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  startSignalingServer,
-  type SignalingServer,
-} from '../../src/main/services/signaling-server'
-import {
-  SCREENSHOTS,
-  chooseName,
-  copyInviteLink,
-  joinWithLink,
-  launchChromium,
-  quitApp,
-  replaceSectionText,
-  serveRenderer,
-  startApp,
-  useTeamSignaling,
-  type RunningApp,
-} from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { SCREENSHOTS, copyInviteLink, joinWithLink, replaceSectionText } from './harness'
+import { useTeam } from './team'
 
 const TITLE = 'Acme: invoices charged twice after the plan change'
 
 describe('a swarm from the first draft to the lead’s sign-off', () => {
-  let browser: Browser
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>
-  let teamServer: SignalingServer
-  const folders: string[] = []
-  const apps: RunningApp[] = []
-
-  beforeAll(async () => {
-    renderer = await serveRenderer()
-    browser = await launchChromium()
-    teamServer = await startSignalingServer()
-  })
-
-  afterAll(async () => {
-    for (const app of apps) await quitApp(app)
-    await browser?.close()
-    await renderer?.close()
-    await teamServer?.close()
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true })
-  })
-
-  async function teammate(name: string): Promise<RunningApp> {
-    const folder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-swarm-'))
-    folders.push(folder)
-    const app = await startApp(browser, renderer.url, folder)
-    apps.push(app)
-    await chooseName(app.page, name)
-    await useTeamSignaling(app.page, teamServer.url)
-    return app
-  }
+  const { teammate } = useTeam()
 
   it('reviews, approves and sends the update, then the lead signs the case off', async () => {
     const dana = await teammate('Dana Whitfield')

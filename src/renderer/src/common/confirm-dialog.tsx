@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { ModalDialog } from './modal-dialog'
 
 interface ConfirmDialogProps {
   title: string
@@ -10,20 +10,8 @@ interface ConfirmDialogProps {
 
 /** A modal question with the safe answer focused; Escape cancels. */
 export function ConfirmDialog(props: ConfirmDialogProps): React.JSX.Element {
-  const dialog = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    dialog.current?.showModal()
-  }, [])
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="confirm-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        props.onCancel()
-      }}
-    >
+    <ModalDialog labelledBy="confirm-title" onCancel={props.onCancel}>
       <h2 id="confirm-title">{props.title}</h2>
       <p>{props.message}</p>
       <div className="dialog__actions">
@@ -34,6 +22,6 @@ export function ConfirmDialog(props: ConfirmDialogProps): React.JSX.Element {
           {props.confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   )
 }

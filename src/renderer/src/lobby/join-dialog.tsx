@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { CaseSummary } from '@shared/ipc'
 import { parseInvite } from '@shared/room/invite'
 import { swarmroom } from '../api'
+import { ModalDialog } from '../common/modal-dialog'
 
 interface JoinDialogProps {
   /** A link from a deep link, or '' when the user pastes one. */
@@ -12,15 +13,10 @@ interface JoinDialogProps {
 
 /** Joins a case from an invite link: pasted here, or opened from a swarmroom:// link. */
 export function JoinDialog(props: JoinDialogProps): React.JSX.Element {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [link, setLink] = useState(props.initialLink)
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const parsed = link.trim() ? parseInvite(link) : undefined
-
-  useEffect(() => {
-    dialog.current?.showModal()
-  }, [])
 
   async function join(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -37,15 +33,7 @@ export function JoinDialog(props: JoinDialogProps): React.JSX.Element {
 
   const problem = error ?? (parsed && !parsed.ok ? parsed.problem : undefined)
   return (
-    <dialog
-      ref={dialog}
-      className="dialog dialog--wide"
-      aria-labelledby="join-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        props.onCancel()
-      }}
-    >
+    <ModalDialog labelledBy="join-title" className="dialog--wide" onCancel={props.onCancel}>
       <form onSubmit={(event) => void join(event)}>
         <h2 id="join-title">Join a case</h2>
         <label className="field">
@@ -81,6 +69,6 @@ export function JoinDialog(props: JoinDialogProps): React.JSX.Element {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   )
 }

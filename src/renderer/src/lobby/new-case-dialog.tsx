@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import {
   HELP_DESKS,
   HELP_DESK_NAMES,
@@ -12,6 +12,7 @@ import {
 import { ticketFromInput } from '@shared/case/ticket'
 import type { CaseSummary } from '@shared/ipc'
 import { swarmroom } from '../api'
+import { ModalDialog } from '../common/modal-dialog'
 
 interface NewCaseDialogProps {
   onCancel: () => void
@@ -19,7 +20,6 @@ interface NewCaseDialogProps {
 }
 
 export function NewCaseDialog({ onCancel, onCreated }: NewCaseDialogProps): React.JSX.Element {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [title, setTitle] = useState('')
   const [system, setSystem] = useState<HelpDesk>('zendesk')
   const [reference, setReference] = useState('')
@@ -28,10 +28,6 @@ export function NewCaseDialog({ onCancel, onCreated }: NewCaseDialogProps): Reac
   const [swarmType, setSwarmType] = useState<SwarmType>('vip-incident')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    dialog.current?.showModal()
-  }, [])
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -49,15 +45,7 @@ export function NewCaseDialog({ onCancel, onCreated }: NewCaseDialogProps): Reac
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog dialog--wide"
-      aria-labelledby="new-case-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        onCancel()
-      }}
-    >
+    <ModalDialog labelledBy="new-case-title" className="dialog--wide" onCancel={onCancel}>
       <form onSubmit={(event) => void submit(event)}>
         <h2 id="new-case-title">New case</h2>
         <label className="field">
@@ -140,6 +128,6 @@ export function NewCaseDialog({ onCancel, onCreated }: NewCaseDialogProps): Reac
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   )
 }

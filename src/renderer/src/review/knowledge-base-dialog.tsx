@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { swarmroom } from '../api'
+import { ModalDialog } from '../common/modal-dialog'
 
 interface KnowledgeBaseDialogProps {
   /** The drafted article, in Markdown. */
@@ -12,14 +13,9 @@ type Outcome = { kind: 'done'; message: string } | { kind: 'failed'; message: st
 
 /** The drafted article, editable before it is copied or saved as a Markdown file. */
 export function KnowledgeBaseDialog(props: KnowledgeBaseDialogProps): React.JSX.Element {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [text, setText] = useState(props.markdown)
   const [outcome, setOutcome] = useState<Outcome>()
   const [saving, setSaving] = useState(false)
-
-  useEffect(() => {
-    dialog.current?.showModal()
-  }, [])
 
   async function copy(): Promise<void> {
     try {
@@ -47,15 +43,7 @@ export function KnowledgeBaseDialog(props: KnowledgeBaseDialogProps): React.JSX.
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog dialog--wide kb-dialog"
-      aria-labelledby="kb-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        props.onClose()
-      }}
-    >
+    <ModalDialog labelledBy="kb-title" className="dialog--wide kb-dialog" onCancel={props.onClose}>
       <h2 id="kb-title">Draft knowledge-base article</h2>
       <p className="kb-dialog__hint">
         Drafted from the summary, what was found and decided, and the post-incident notes. Edit it
@@ -87,7 +75,7 @@ export function KnowledgeBaseDialog(props: KnowledgeBaseDialogProps): React.JSX.
           {saving ? 'Saving…' : 'Save as file…'}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   )
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { HELP_DESK_NAMES, type ExportRecord } from '@shared/case/schema'
 import type { ExportParts, ExportPreview as Preview, SendResult } from '@shared/channels/export'
@@ -10,6 +10,7 @@ import { ExportDecision } from './export-decision'
 import { ExportPreview } from './export-preview'
 import { ExportProgress } from './export-progress'
 import './export.css'
+import { ModalDialog } from '../../common/modal-dialog'
 
 interface ExportDialogProps {
   roomId: string
@@ -43,7 +44,6 @@ export function ExportDialog({
   saver,
   onClose,
 }: ExportDialogProps): React.JSX.Element {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [step, setStep] = useState<Step>({ kind: 'loading' })
   const [preview, setPreview] = useState<Preview>()
   const [parts, setParts] = useState<ExportParts>()
@@ -78,7 +78,6 @@ export function ExportDialog({
   }, [])
 
   useEffect(() => {
-    dialog.current?.showModal()
     void fetchPreview().then(show)
   }, [fetchPreview, show])
 
@@ -128,15 +127,7 @@ export function ExportDialog({
     ? `${HELP_DESK_NAMES[preview.ticket.system]} ticket ${preview.ticket.id || '(not linked)'}`
     : ''
   return (
-    <dialog
-      ref={dialog}
-      className="dialog export-dialog"
-      aria-labelledby="export-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        onClose()
-      }}
-    >
+    <ModalDialog labelledBy="export-title" className="export-dialog" onCancel={onClose}>
       <h2 id="export-title">Export to ticket</h2>
       {preview && (
         <p className="export-dialog__destination">
@@ -229,6 +220,6 @@ export function ExportDialog({
           </div>
         </>
       )}
-    </dialog>
+    </ModalDialog>
   )
 }

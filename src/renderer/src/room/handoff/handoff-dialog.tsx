@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type * as Y from 'yjs'
 import { checkEscalation, checkHandoff, gapsOf } from '@shared/case/completeness'
 import { escalate, handOff, type HandoffResult } from '@shared/case/handoff'
@@ -8,6 +8,7 @@ import { useDocRead } from '../use-doc-read'
 import { useYRead } from '../use-y-read'
 import { CompletenessList } from './completeness-list'
 import { HandoffNotePreview } from './handoff-note-preview'
+import { ModalDialog } from '../../common/modal-dialog'
 
 export type HandoffKind = 'handoff' | 'escalation'
 
@@ -26,7 +27,6 @@ const ELSEWHERE = '\u0000elsewhere'
 /** Shows the check and the handoff note; going ahead with gaps needs them acknowledged. */
 export function HandoffDialog(props: HandoffDialogProps): React.JSX.Element {
   const { doc, me, kind } = props
-  const dialog = useRef<HTMLDialogElement>(null)
   const check = useDocRead(doc, () =>
     kind === 'handoff' ? checkHandoff(doc) : checkEscalation(doc),
   )
@@ -39,10 +39,6 @@ export function HandoffDialog(props: HandoffDialogProps): React.JSX.Element {
   const gaps = gapsOf(check)
   const to = choice === ELSEWHERE ? elsewhere.trim() : choice
   const verb = kind === 'handoff' ? 'Hand off' : 'Escalate'
-
-  useEffect(() => {
-    dialog.current?.showModal()
-  }, [])
 
   function goAhead(): void {
     let result: HandoffResult | undefined
@@ -60,14 +56,10 @@ export function HandoffDialog(props: HandoffDialogProps): React.JSX.Element {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog dialog--wide handoff-dialog"
-      aria-labelledby="handoff-dialog-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        props.onCancel()
-      }}
+    <ModalDialog
+      labelledBy="handoff-dialog-title"
+      className="dialog--wide handoff-dialog"
+      onCancel={props.onCancel}
     >
       <h2 id="handoff-dialog-title">{verb} the case</h2>
       <CompletenessList title={kind === 'handoff' ? 'Handoff' : 'Escalation'} check={check} />
@@ -126,6 +118,6 @@ export function HandoffDialog(props: HandoffDialogProps): React.JSX.Element {
           {verb} the case
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   )
 }

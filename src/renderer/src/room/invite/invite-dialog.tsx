@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { metaMap } from '@shared/case/case-doc'
 import type { UpdateSaver } from '@shared/room/update-saver'
@@ -6,6 +6,7 @@ import { swarmroom } from '../../api'
 import { ConfirmDialog } from '../../common/confirm-dialog'
 import { RelayChoice } from './relay-choice'
 import './invite.css'
+import { ModalDialog } from '../../common/modal-dialog'
 
 interface InviteDialogProps {
   roomId: string
@@ -21,14 +22,12 @@ interface InviteDialogProps {
 
 /** The invite link, the team relay for this case, and (for the owner) moving to a new key. */
 export function InviteDialog(props: InviteDialogProps): React.JSX.Element {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [link, setLink] = useState<string>()
   const [message, setMessage] = useState<{ error: boolean; text: string }>()
   const [confirmingMove, setConfirmingMove] = useState(false)
   const [moving, setMoving] = useState(false)
 
   useEffect(() => {
-    dialog.current?.showModal()
     void swarmroom.room.invite({ roomId: props.roomId }).then((result) => {
       if (result.ok) setLink(result.value.link)
       else setMessage({ error: true, text: result.error.message })
@@ -64,15 +63,7 @@ export function InviteDialog(props: InviteDialogProps): React.JSX.Element {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog dialog--wide invite"
-      aria-labelledby="invite-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        props.onClose()
-      }}
-    >
+    <ModalDialog labelledBy="invite-title" className="dialog--wide invite" onCancel={props.onClose}>
       <h2 id="invite-title">Invite teammates</h2>
       <p>
         Anyone with this link can join the case and read everything in it. The key after{' '}
@@ -125,6 +116,6 @@ export function InviteDialog(props: InviteDialogProps): React.JSX.Element {
           onCancel={() => setConfirmingMove(false)}
         />
       )}
-    </dialog>
+    </ModalDialog>
   )
 }
