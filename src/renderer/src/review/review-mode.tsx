@@ -17,6 +17,7 @@ import {
 } from '@shared/case/schema'
 import { listSnapshots } from '@shared/case/snapshots'
 import type { Identity } from '@shared/ipc'
+import { useAttempt } from '../common/use-attempt'
 import { authorClass } from './author-class'
 import { AuthorshipLegend } from './authorship-legend'
 import { CaseMetricsPanel } from './case-metrics-panel'
@@ -50,7 +51,7 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
   const [editing, setEditing] = useState(false)
   const [selection, setSelection] = useState<SectionSelection | null>(null)
   const [draft, setDraft] = useState<{ section: SectionName; anchor: CommentAnchor } | null>(null)
-  const [error, setError] = useState<string>()
+  const attempt = useAttempt()
   const [article, setArticle] = useState<string | null>(null)
   const editors = useRef(new Map<SectionName, Editor>())
 
@@ -85,22 +86,11 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
     return () => document.removeEventListener('selectionchange', onChange)
   }, [])
 
-  function attempt(change: () => void): boolean {
-    try {
-      change()
-      setError(undefined)
-      return true
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught))
-      return false
-    }
-  }
-
   function startComment(current: SectionSelection): void {
     const editor = editors.current.get(current.section)
     if (!editor) return
     const fragment = doc.getXmlFragment(current.section)
-    attempt(() =>
+    attempt.run(() =>
       setDraft({
         section: current.section,
         anchor: anchorFromRange(fragment, editor.schema, current.range),
@@ -111,12 +101,12 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
   function showComment(comment: ReviewComment): void {
     const editor = editors.current.get(comment.section)
     if (!editor || !atNow) {
-      setError('Move the history slider to now to see where a comment is.')
+      attempt.fail('Move the history slider to now to see where a comment is.')
       return
     }
     const range = rangeOfComment(doc.getXmlFragment(comment.section), editor.schema, comment)
-    if (!range) setError('The text this comment is about has been deleted since.')
-    else attempt(() => selectInEditor(editor, range))
+    if (!range) attempt.fail('The text this comment is about has been deleted since.')
+    else attempt.run(() => selectInEditor(editor, range))
   }
 
   const meta = readMeta(moment.doc)
@@ -155,9 +145,9 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
           {moment.message}
         </p>
       )}
-      {error && (
+      {attempt.error && (
         <p className="notice notice--error" role="alert">
-          {error}
+          {attempt.error}
         </p>
       )}
       <div className="review__body">
@@ -188,7 +178,7 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
                   quote={draft.anchor.quote}
                   onCancel={() => setDraft(null)}
                   onSubmit={(text) => {
-                    const added = attempt(() => {
+                    const added = attempt.run(() => {
                       addReviewComment(doc, me, { section: name, ...draft.anchor, text })
                     })
                     if (added) setDraft(null)
@@ -203,9 +193,13 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
           <ReviewComments
             doc={doc}
             onShow={showComment}
-            onResolve={(comment) => attempt(() => resolveReviewComment(doc, me, comment.id))}
+            onResolve={(comment) => attempt.run(() => resolveReviewComment(doc, me, comment.id))}
           />
-          <SignOffPanel doc={doc} memberId={me} onSignOff={() => attempt(() => signOff(doc, me))} />
+          <SignOffPanel
+            doc={doc}
+            memberId={me}
+            onSignOff={() => attempt.run(() => signOff(doc, me))}
+          />
           <CaseMetricsPanel doc={doc} />
           <ReviewTimeline doc={moment.doc} />
         </aside>

@@ -4,7 +4,7 @@ import { membersMap, readMember } from '@shared/case/members'
 import { CASE_STATUSES, type CaseStatus } from '@shared/case/schema'
 import { setStatus } from '@shared/case/status'
 import { useOwnerId } from './members/use-ownership'
-import { useAttempt } from './use-attempt'
+import { useAttempt } from '../common/use-attempt'
 import { useYRead } from './use-y-read'
 import './status-select.css'
 

@@ -8,6 +8,7 @@ import {
   filterActions,
   listActions,
 } from '@shared/case/timeline'
+import { useAttempt } from '../common/use-attempt'
 import type { RoomPanelProps } from './room-panel-props'
 import { TimelineEntry } from './timeline-entry'
 import { NO_FILTER, TimelineFilters, toActionFilter } from './timeline-filters'
@@ -19,29 +20,20 @@ import './timeline.css'
 export function Timeline({ doc, identity }: RoomPanelProps): React.JSX.Element {
   const entries = useYRead(actionsArray(doc), () => listActions(doc))
   const members = useYRead(membersMap(doc), () => readMembers(doc))
-  const [error, setError] = useState<string>()
+  const attempt = useAttempt()
   const [filter, setFilter] = useState(NO_FILTER)
   const shown = filterActions(entries, toActionFilter(filter))
-
-  function attempt(change: () => void): void {
-    try {
-      change()
-      setError(undefined)
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught))
-    }
-  }
 
   return (
     <section className="timeline" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Actions taken</h2>
       <TimelineForm
         submitLabel="Add to timeline"
-        onSubmit={(input) => attempt(() => addAction(doc, identity.memberId, input))}
+        onSubmit={(input) => attempt.run(() => addAction(doc, identity.memberId, input))}
       />
-      {error && (
+      {attempt.error && (
         <p className="field-error" role="alert">
-          {error}
+          {attempt.error}
         </p>
       )}
       {entries.length > 0 && (
@@ -67,8 +59,10 @@ export function Timeline({ doc, identity }: RoomPanelProps): React.JSX.Element {
               entry={entry}
               author={members.get(entry.author)}
               isOwn={entry.author === identity.memberId}
-              onEdit={(input) => attempt(() => editAction(doc, entry.id, identity.memberId, input))}
-              onDelete={() => attempt(() => deleteAction(doc, entry.id, identity.memberId))}
+              onEdit={(input) =>
+                attempt.run(() => editAction(doc, entry.id, identity.memberId, input))
+              }
+              onDelete={() => attempt.run(() => deleteAction(doc, entry.id, identity.memberId))}
             />
           ))}
         </ol>

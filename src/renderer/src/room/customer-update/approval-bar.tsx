@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type * as Y from 'yjs'
 import { approve, requestChanges, requestReview, type ApprovalStatus } from '@shared/case/approval'
 import { markSent } from '@shared/case/updates'
-import { useAttempt } from '../use-attempt'
+import { useAttempt } from '../../common/use-attempt'
 import { describeApproval } from './approval-state'
 
 interface ApprovalBarProps {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type * as Y from 'yjs'
 import { suggestChange } from '@shared/case/suggestions'
-import { useAttempt } from '../use-attempt'
+import { useAttempt } from '../../common/use-attempt'
 
 interface SuggestChangeProps {
   doc: Y.Doc

@@ -7,7 +7,7 @@ import {
   suggestionsArray,
 } from '@shared/case/suggestions'
 import { clockTime } from '../../common/format'
-import { useAttempt } from '../use-attempt'
+import { useAttempt } from '../../common/use-attempt'
 import { useYRead } from '../use-y-read'
 
 interface SuggestionListProps {

@@ -9,7 +9,7 @@ import {
   type Expertise,
   type MemberRole,
 } from '@shared/case/schema'
-import type { Attempt } from '../use-attempt'
+import type { Attempt } from '../../common/use-attempt'
 
 interface MemberRowProps {
   doc: Y.Doc

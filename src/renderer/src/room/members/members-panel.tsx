@@ -1,6 +1,6 @@
 import { membersMap, readMembers } from '@shared/case/members'
 import type { RoomPanelProps } from '../room-panel-props'
-import { useAttempt } from '../use-attempt'
+import { useAttempt } from '../../common/use-attempt'
 import { useYRead } from '../use-y-read'
 import { MemberRow } from './member-row'
 import { OwnershipHandOver } from './ownership-hand-over'

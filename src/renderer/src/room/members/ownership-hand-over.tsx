@@ -4,7 +4,7 @@ import { memberName } from '@shared/case/members'
 import { cancelOffer, offerOwnership } from '@shared/case/ownership'
 import type { CaseMember } from '@shared/case/schema'
 import { clockTime } from '../../common/format'
-import { useAttempt } from '../use-attempt'
+import { useAttempt } from '../../common/use-attempt'
 import { OwnershipPrompt } from './ownership-prompt'
 import { useOwnershipOffer } from './use-ownership'
 

@@ -8,7 +8,7 @@ import {
   type CaseMember,
   type Responsibility,
 } from '@shared/case/schema'
-import { useAttempt } from '../use-attempt'
+import { useAttempt } from '../../common/use-attempt'
 import { useYRead } from '../use-y-read'
 
 interface OwnershipMapProps {

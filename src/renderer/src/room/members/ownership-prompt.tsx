@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { memberName } from '@shared/case/members'
 import { acceptOwnership, declineOwnership } from '@shared/case/ownership'
 import { clockTime } from '../../common/format'
-import { useAttempt } from '../use-attempt'
+import { useAttempt } from '../../common/use-attempt'
 import { useOwnershipOffer } from './use-ownership'
 import './members.css'
 

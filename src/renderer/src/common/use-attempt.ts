@@ -5,6 +5,8 @@ export interface Attempt {
   error: string | undefined
   /** Runs a change to the case; returns whether it went through. */
   run: (change: () => void) => boolean
+  /** Shows a problem found before any change was tried. */
+  fail: (message: string) => void
   clear: () => void
 }
 
@@ -22,5 +24,5 @@ export function useAttempt(): Attempt {
     }
   }, [])
   const clear = useCallback(() => setError(undefined), [])
-  return { error, run, clear }
+  return { error, run, fail: setError, clear }
 }
