@@ -2,19 +2,11 @@
  * The foundation's promise, end to end in Chromium: an agent creates a case, writes in every
  * section and the timeline, quits, starts the app again and finds every keystroke.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SECTION_NAMES, SECTION_TITLES } from '../../src/shared/case/schema'
-import {
-  MainProcess,
-  SCREENSHOTS,
-  launchChromium,
-  replaceSectionText,
-  serveRenderer,
-} from './harness'
+import { useApps } from './apps'
+import { SCREENSHOTS, quitApp, replaceSectionText } from './harness'
 
 const SECTION_TEXT: Record<(typeof SECTION_NAMES)[number], string> = {
   summary: 'Acme was charged twice for 1,204 invoices after the 14 Nov plan migration.',
@@ -26,39 +18,12 @@ const SECTION_TEXT: Record<(typeof SECTION_NAMES)[number], string> = {
 }
 
 describe('a case survives a restart with everything typed into it', () => {
-  let browser: Browser
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>
-  let dataFolder: string
-
-  beforeAll(async () => {
-    renderer = await serveRenderer()
-    browser = await launchChromium()
-    dataFolder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-'))
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await renderer?.close()
-    rmSync(dataFolder, { recursive: true, force: true })
-  })
-
-  async function startApp(): Promise<{ main: MainProcess; context: BrowserContext; page: Page }> {
-    const main = await MainProcess.start(dataFolder, renderer.url)
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
-    await main.attach(context)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    await page.goto(renderer.url)
-    expect(errors).toEqual([])
-    return { main, context, page }
-  }
+  const apps = useApps()
 
   it('creates a case, fills every section and the timeline, restarts and finds it all', async () => {
-    let { main, context, page } = await startApp()
+    const folder = apps.folder()
+    let app = await apps.start(folder)
+    let { page } = app
 
     await page.getByLabel('Your display name').fill('Dana Whitfield')
     await page.getByRole('button', { name: 'Continue' }).click()
@@ -113,11 +78,11 @@ describe('a case survives a restart with everything typed into it', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'room.png'), fullPage: true })
 
     // Quit: the window goes, main saves what is pending and closes every log.
-    await context.close()
-    await main.stop()
-    ;({ main, context, page } = await startApp())
+    await quitApp(app)
+    expect(app.errors).toEqual([])
+    app = await apps.start(folder)
+    ;({ page } = app)
 
-    await page.goto(renderer.url)
     const row = page.getByRole('row', { name: /Acme Corp: invoices charged twice/ })
     await expect.poll(() => row.textContent()).toContain('Zendesk #48213')
     expect(await row.textContent()).toContain('VIP incident')
@@ -143,8 +108,6 @@ describe('a case survives a restart with everything typed into it', () => {
       'Acme Corp: invoices charged twice after plan change',
     )
     await page.screenshot({ path: join(SCREENSHOTS, 'room-after-restart.png'), fullPage: true })
-
-    await context.close()
-    await main.stop()
+    expect(app.errors).toEqual([])
   })
 })

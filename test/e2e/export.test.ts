@@ -4,19 +4,12 @@
  * update, has it approved, exports the internal note and the reply, and finds both on the
  * ticket and the export in the case (Exports tab and timeline).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ZendeskServer } from '../fixtures/help-desks/zendesk-server'
-import {
-  MainProcess,
-  SCREENSHOTS,
-  launchChromium,
-  replaceSectionText,
-  serveRenderer,
-} from './harness'
+import { SCREENSHOTS, replaceSectionText } from './harness'
+import { useApps } from './apps'
 
 const SUMMARY = 'Acme was charged twice for 1,204 invoices after the plan migration.'
 const REPLY = 'Hi Maria, we reversed the duplicate charges; exports work again.'
@@ -32,23 +25,15 @@ const FOLLOW_UP = 'Hi Maria, the refund reaches your card within three working d
  *     .getByRole('button', { name: 'Approve update' }).click()
  */
 describe('exporting a case to its Zendesk ticket', () => {
-  let browser: Browser
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>
+  const apps = useApps()
   let zendesk: ZendeskServer
-  let dataFolder: string
 
   beforeAll(async () => {
-    renderer = await serveRenderer()
-    browser = await launchChromium()
     zendesk = await new ZendeskServer().listen()
-    dataFolder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-export-'))
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await renderer?.close()
     await zendesk?.close()
-    rmSync(dataFolder, { recursive: true, force: true })
   })
 
   async function connectZendesk(page: Page): Promise<void> {
@@ -72,16 +57,7 @@ describe('exporting a case to its Zendesk ticket', () => {
   }
 
   it('links a case to a ticket, exports the approved reply and the note, and logs it', async () => {
-    const main = await MainProcess.start(dataFolder, renderer.url)
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(renderer.url).origin,
-    })
-    await main.attach(context)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    await page.goto(renderer.url)
+    const { page, errors } = await apps.start(apps.folder(), { clipboard: true })
 
     await page.getByLabel('Your display name').fill('Dana Whitfield')
     await page.getByRole('button', { name: 'Continue' }).click()
@@ -207,8 +183,5 @@ describe('exporting a case to its Zendesk ticket', () => {
       .poll(() => exportsPanel.textContent())
       .toContain('The reply was not approved: sent with the owner’s override.')
     expect(errors).toEqual([])
-
-    await context.close()
-    await main.stop()
   })
 })

@@ -232,14 +232,25 @@ export interface RunningApp {
   errors: string[]
 }
 
+export interface AppOptions {
+  /** Let the page read and write the clipboard, as Electron's window may. */
+  clipboard?: boolean
+}
+
 /** Starts one member's app: main's services over `dataFolder`, a window showing the renderer. */
 export async function startApp(
   browser: Browser,
   rendererUrl: string,
   dataFolder: string,
+  options: AppOptions = {},
 ): Promise<RunningApp> {
   const main = await MainProcess.start(dataFolder, rendererUrl)
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+  if (options.clipboard) {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(rendererUrl).origin,
+    })
+  }
   await main.attach(context)
   const page = await context.newPage()
   const errors: string[] = []
@@ -251,8 +262,12 @@ export async function startApp(
   return { main, context, page, errors }
 }
 
-/** Quits an app: the window goes, main saves what is pending and closes every log. */
+const quit = new WeakSet<RunningApp>()
+
+/** Quits an app (once): the window goes, main saves what is pending and closes every log. */
 export async function quitApp(running: RunningApp): Promise<void> {
+  if (quit.has(running)) return
+  quit.add(running)
   await running.context.close()
   await running.main.stop()
 }

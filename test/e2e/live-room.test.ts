@@ -7,10 +7,10 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { SCREENSHOTS, copyInviteLink, joinWithLink } from './harness'
-import { useTeam } from './team'
+import { useApps } from './apps'
 
 describe('a live war room with two teammates', () => {
-  const { teammate } = useTeam()
+  const { teammate } = useApps()
 
   it('joins through an invite link, shows each other, and merges typing at the same moment', async () => {
     const dana = await teammate('Dana Whitfield')

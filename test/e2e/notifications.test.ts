@@ -6,13 +6,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import { copyInviteLink, joinWithLink, replaceSectionText } from './harness'
-import { useTeam } from './team'
+import { useApps } from './apps'
 
 /** Each focus check reads this in the page (the Node typecheck has no DOM library). */
 const FOCUSED_SECTION = "document.activeElement?.getAttribute('data-section')"
 
 describe('desktop notifications from a teammate', () => {
-  const { teammate } = useTeam()
+  const { teammate } = useApps()
 
   it('notifies Dana of Omar’s mention and review request, once, and opens the place', async () => {
     const dana = await teammate('Dana Whitfield')

@@ -5,11 +5,10 @@
  * the knowledge-base draft and the sign-off. Then search from the lobby finds the case by a
  * word in a section, and a clicked notification opens the case where it points.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { registerAuthor } from '../../src/shared/case/authorship'
 import { MEMBER_COLORS } from '../../src/shared/case/member-colors'
@@ -18,13 +17,9 @@ import { acceptOwnership, offerOwnership } from '../../src/shared/case/ownership
 import { textNodes } from '../../src/shared/case/rich-text'
 import { setMemberRole } from '../../src/shared/case/roles'
 import { addAction } from '../../src/shared/case/timeline'
-import {
-  MainProcess,
-  SCREENSHOTS,
-  launchChromium,
-  replaceSectionText,
-  serveRenderer,
-} from './harness'
+import type { MainProcess } from './harness'
+import { SCREENSHOTS, replaceSectionText } from './harness'
+import { useApps } from './apps'
 
 const SUMMARY = 'Globex agents cannot log in with SSO since the certificate rotation on Monday.'
 const DANA_ADDS = ' The IdP still signs with the old certificate.'
@@ -32,36 +27,13 @@ const IMPACT = 'About 400 agents are locked out; the renewal review is next week
 const LESSON = 'Re-import the IdP metadata whenever the certificate is rotated.'
 
 describe("the lead's review of a resolved case", () => {
-  let browser: Browser
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>
-  let dataFolder: string
+  const apps = useApps()
   let main: MainProcess
-  let context: BrowserContext
   let page: Page
-  const errors: string[] = []
+  let errors: string[]
 
   beforeAll(async () => {
-    renderer = await serveRenderer()
-    browser = await launchChromium()
-    dataFolder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-review-'))
-    main = await MainProcess.start(dataFolder, renderer.url)
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
-    await main.attach(context)
-    page = await context.newPage()
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('console', (message) => {
-      // The harness serves no favicon, which Electron never asks for; Chromium does.
-      if (message.type() !== 'error' || message.location().url.endsWith('/favicon.ico')) return
-      errors.push(message.text())
-    })
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await main?.stop()
-    await browser?.close()
-    await renderer?.close()
-    rmSync(dataFolder, { recursive: true, force: true })
+    ;({ main, page, errors } = await apps.start(apps.folder()))
   })
 
   /** Dana, in her own app, joins, takes the case over, makes Lena the lead and writes. */
@@ -94,7 +66,6 @@ describe("the lead's review of a resolved case", () => {
   }
 
   it('reviews the case with colours and history, comments, drafts the article and signs off', async () => {
-    await page.goto(renderer.url)
     await page.getByLabel('Your display name').fill('Lena Park')
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.getByRole('button', { name: 'New case' }).click()

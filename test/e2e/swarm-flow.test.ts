@@ -8,12 +8,12 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { SCREENSHOTS, copyInviteLink, joinWithLink, replaceSectionText } from './harness'
-import { useTeam } from './team'
+import { useApps } from './apps'
 
 const TITLE = 'Acme: invoices charged twice after the plan change'
 
 describe('a swarm from the first draft to the lead’s sign-off', () => {
-  const { teammate } = useTeam()
+  const { teammate } = useApps()
 
   it('reviews, approves and sends the update, then the lead signs the case off', async () => {
     const dana = await teammate('Dana Whitfield')

@@ -4,15 +4,13 @@
  * request through a teammate's suggestion to approved (and withdrawn by an edit) and sent; and
  * ownership handed to a teammate, after which the update under review is only suggested to.
  *
- * Two teammates in two browser contexts need the invite and join UI (issue 4). Until then the
- * teammate's part is written with the same document functions into the case's saved history
- * while the owner has it closed, which is where a peer's updates end up too.
+ * Here the teammate's part is written with the same document functions into the case's saved
+ * history while the owner has it closed, which is where a peer's updates end up too; the same
+ * flow between two windows over WebRTC is in swarm-flow.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { approvalStatus } from '../../src/shared/case/approval'
 import { joinCase } from '../../src/shared/case/members'
@@ -23,42 +21,22 @@ import {
 } from '../../src/shared/case/ownership'
 import { listSuggestions, suggestChange } from '../../src/shared/case/suggestions'
 import { addAction } from '../../src/shared/case/timeline'
-import {
-  MainProcess,
-  SCREENSHOTS,
-  launchChromium,
-  replaceSectionText,
-  serveRenderer,
-} from './harness'
+import type { MainProcess } from './harness'
+import { SCREENSHOTS, replaceSectionText } from './harness'
+import { useApps } from './apps'
 
 const DRAFT = 'We found why you were charged twice and are reversing the duplicates today.'
 const omar = { memberId: 'omar-teammate', name: 'Omar Haddad', color: '#db2777' }
 
 describe('the swarm workflow in the case room', () => {
-  let browser: Browser
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>
-  let dataFolder: string
+  const apps = useApps()
   let main: MainProcess
-  let context: BrowserContext
   let page: Page
   let roomId: string
-  const errors: string[] = []
+  let errors: string[]
 
   beforeAll(async () => {
-    renderer = await serveRenderer()
-    browser = await launchChromium()
-    dataFolder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-workflow-'))
-    main = await MainProcess.start(dataFolder, renderer.url)
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
-    await main.attach(context)
-    page = await context.newPage()
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('console', (message) => {
-      // The served renderer has no favicon; Chromium asks for one anyway.
-      if (message.location().url.endsWith('/favicon.ico')) return
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    await page.goto(renderer.url)
+    ;({ main, page, errors } = await apps.start(apps.folder()))
     await page.getByLabel('Your display name').fill('Dana Whitfield')
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.getByRole('button', { name: 'New case' }).click()
@@ -74,14 +52,6 @@ describe('the swarm workflow in the case room', () => {
     )
     await replaceSectionText(page, 'Customer impact', 'Finance cannot close the month.')
     roomId = main.services.app.data.cases[0]?.roomId ?? ''
-  })
-
-  afterAll(async () => {
-    await context?.close()
-    await main?.stop()
-    await browser?.close()
-    await renderer?.close()
-    rmSync(dataFolder, { recursive: true, force: true })
   })
 
   function savedCase(): Y.Doc {

@@ -1,7 +1,7 @@
 /**
- * A team for end-to-end tests: Chromium, the built renderer, and the team's signaling server,
- * started once per test file; each teammate gets their own data folder, main services and
- * window, named and pointed at the team's server.
+ * What end-to-end tests share: Chromium, the built renderer and a team signaling server,
+ * started once per test file, and members' apps, each over its own data folder, quit and
+ * removed after the file's tests.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,21 +19,27 @@ import {
   serveRenderer,
   startApp,
   useTeamSignaling,
+  type AppOptions,
   type RunningApp,
 } from './harness'
 
-export interface Team {
-  /** Starts one teammate's app, past the first run, using the team's signaling server. */
+export interface Apps {
+  readonly rendererUrl: string
+  /** A new, empty data folder for one member's app. */
+  folder(): string
+  /** Starts an app over `folder`; the same folder again is a restart. */
+  start(folder: string, options?: AppOptions): Promise<RunningApp>
+  /** Starts a teammate's app, past the first run, using the team's signaling server. */
   teammate(name: string): Promise<RunningApp>
 }
 
 /** Registers the file's hooks; call at the top of a `describe`. */
-export function useTeam(): Team {
+export function useApps(): Apps {
   let browser: Browser
   let renderer: Awaited<ReturnType<typeof serveRenderer>>
   let teamServer: SignalingServer
   const folders: string[] = []
-  const apps: RunningApp[] = []
+  const running: RunningApp[] = []
 
   beforeAll(async () => {
     renderer = await serveRenderer()
@@ -42,22 +48,33 @@ export function useTeam(): Team {
   })
 
   afterAll(async () => {
-    for (const app of apps) await quitApp(app)
+    for (const app of running) await quitApp(app)
     await browser?.close()
     await renderer?.close()
     await teamServer?.close()
     for (const folder of folders) rmSync(folder, { recursive: true, force: true })
   })
 
-  return {
-    async teammate(name) {
-      const folder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-team-'))
+  const apps: Apps = {
+    get rendererUrl() {
+      return renderer.url
+    },
+    folder() {
+      const folder = mkdtempSync(join(tmpdir(), 'swarmroom-e2e-'))
       folders.push(folder)
-      const app = await startApp(browser, renderer.url, folder)
-      apps.push(app)
+      return folder
+    },
+    async start(folder, options) {
+      const app = await startApp(browser, renderer.url, folder, options)
+      running.push(app)
+      return app
+    },
+    async teammate(name) {
+      const app = await apps.start(apps.folder())
       await chooseName(app.page, name)
       await useTeamSignaling(app.page, teamServer.url)
       return app
     },
   }
+  return apps
 }
