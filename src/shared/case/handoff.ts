@@ -7,8 +7,8 @@ import { readMeta } from './case-doc'
 import { checkEscalation, checkHandoff, gapsOf, type CompletenessCheck } from './completeness'
 import { memberName, readMember } from './members'
 import { requireOwner, requireParticipant } from './permissions'
-import { caseFields, timelineLine } from './render/case-facts'
-import { sectionBlocks } from './render/case-note'
+import { caseFields } from './render/case-facts'
+import { actionBlocks, sectionBlocks } from './render/case-note'
 import { noteToMarkdown, type NoteBlock } from './render/note-blocks'
 import { isPersonActionKind } from './schema'
 import { listActions, logEvent } from './timeline'
@@ -66,10 +66,7 @@ export function handoffNoteBlocks(doc: Y.Doc): NoteBlock[] {
     { kind: 'fields', fields: caseFields(doc) },
     ...sectionBlocks(doc, 'summary'),
     ...sectionBlocks(doc, 'impact'),
-    { kind: 'heading', level: 2, text: 'Actions taken' },
-    entries.length === 0
-      ? { kind: 'paragraph', text: 'Nothing was logged.', emphasis: true }
-      : { kind: 'list', items: entries.map((entry) => timelineLine(doc, entry)) },
+    ...actionBlocks(doc, entries),
     ...sectionBlocks(doc, 'history'),
     ...sectionBlocks(doc, 'expertise'),
     { kind: 'heading', level: 2, text: 'Gaps' },

@@ -12,6 +12,7 @@ import {
   RESPONSIBILITIES,
   RESPONSIBILITY_NAMES,
   SECTION_TITLES,
+  type ActionEntry,
   type SectionName,
 } from '../schema'
 import { listActions } from '../timeline'
@@ -22,6 +23,16 @@ export function caseNote(doc: Y.Doc): RenderedNote {
   return renderNote(caseNoteBlocks(doc))
 }
 
+/** "Actions taken": the given timeline entries as a list, or a line saying none were logged. */
+export function actionBlocks(doc: Y.Doc, entries: readonly ActionEntry[]): NoteBlock[] {
+  return [
+    { kind: 'heading', level: 2, text: 'Actions taken' },
+    entries.length === 0
+      ? { kind: 'paragraph', text: 'Nothing was logged.', emphasis: true }
+      : { kind: 'list', items: entries.map((entry) => timelineLine(doc, entry)) },
+  ]
+}
+
 export function caseNoteBlocks(doc: Y.Doc): NoteBlock[] {
   const entries = listActions(doc).filter((entry) => entry.kind !== 'joined')
   return [
@@ -29,10 +40,7 @@ export function caseNoteBlocks(doc: Y.Doc): NoteBlock[] {
     { kind: 'fields', fields: caseFields(doc) },
     ...sectionBlocks(doc, 'summary'),
     ...sectionBlocks(doc, 'impact'),
-    { kind: 'heading', level: 2, text: 'Actions taken' },
-    entries.length === 0
-      ? { kind: 'paragraph', text: 'Nothing was logged.', emphasis: true }
-      : { kind: 'list', items: entries.map((entry) => timelineLine(doc, entry)) },
+    ...actionBlocks(doc, entries),
     ...sectionBlocks(doc, 'history'),
     ...sectionBlocks(doc, 'expertise'),
     ...ownershipBlocks(doc),

@@ -6,6 +6,8 @@
 import * as Y from 'yjs'
 import {
   blocksOf,
+  indentLines,
+  quoteLines,
   codeLanguage,
   codeText,
   headingLevel,
@@ -66,19 +68,16 @@ function blockToMarkdown(block: Y.XmlElement | Y.XmlText): string {
     }
     case 'bulletList':
       return listItems(block)
-        .map((item) => indent('- ', item))
+        .map((item) => indentLines('- ', item))
         .join('\n')
     case 'orderedList': {
       const start = listStart(block)
       return listItems(block)
-        .map((item, index) => indent(`${start + index}. `, item))
+        .map((item, index) => indentLines(`${start + index}. `, item))
         .join('\n')
     }
     case 'blockquote':
-      return joinBlocks(blocksOf(block))
-        .split('\n')
-        .map((line) => (line === '' ? '>' : `> ${line}`))
-        .join('\n')
+      return quoteLines(joinBlocks(blocksOf(block)))
     case 'codeBlock': {
       const code = codeText(block)
       const fence = '`'.repeat(Math.max(3, longestRun(code, '`') + 1))
@@ -103,14 +102,6 @@ function interruptsParagraph(block: Y.XmlElement | Y.XmlText): boolean {
   return (
     block.nodeName === 'bulletList' || (block.nodeName === 'orderedList' && listStart(block) === 1)
   )
-}
-
-function indent(marker: string, content: string): string {
-  const pad = ' '.repeat(marker.length)
-  return content
-    .split('\n')
-    .map((line, index) => (index === 0 ? marker + line : line === '' ? '' : pad + line))
-    .join('\n')
 }
 
 function inline(pieces: readonly InlinePiece[]): string {

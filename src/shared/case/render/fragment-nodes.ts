@@ -101,3 +101,20 @@ function marksOf(attributes: Record<string, unknown>): InlineMarks {
     ...(href === undefined ? {} : { href }),
   }
 }
+
+/** `marker` before the first line of `content`, the others indented to line up with it. */
+export function indentLines(marker: string, content: string): string {
+  const pad = ' '.repeat(marker.length)
+  return content
+    .split('\n')
+    .map((line, index) => (index === 0 ? marker + line : line === '' ? '' : pad + line))
+    .join('\n')
+}
+
+/** Every line of `content` quoted with `>`, as Markdown and plain-text e-mail both write it. */
+export function quoteLines(content: string): string {
+  return content
+    .split('\n')
+    .map((line) => (line === '' ? '>' : `> ${line}`))
+    .join('\n')
+}

@@ -3,7 +3,15 @@
  * between blocks, `-` and `1.` for lists, `>` for quotes, and links as "text (address)".
  */
 import * as Y from 'yjs'
-import { blocksOf, codeText, inlinePieces, listStart, type InlinePiece } from './fragment-nodes'
+import {
+  blocksOf,
+  codeText,
+  indentLines,
+  inlinePieces,
+  listStart,
+  quoteLines,
+  type InlinePiece,
+} from './fragment-nodes'
 
 export function fragmentToText(fragment: Y.XmlFragment | Y.XmlElement): string {
   return joinBlocks(blocksOf(fragment))
@@ -21,19 +29,16 @@ function blockToText(block: Y.XmlElement | Y.XmlText): string {
   switch (block.nodeName) {
     case 'bulletList':
       return listItems(block)
-        .map((item) => indent('- ', item))
+        .map((item) => indentLines('- ', item))
         .join('\n')
     case 'orderedList': {
       const start = listStart(block)
       return listItems(block)
-        .map((item, index) => indent(`${start + index}. `, item))
+        .map((item, index) => indentLines(`${start + index}. `, item))
         .join('\n')
     }
     case 'blockquote':
-      return joinBlocks(blocksOf(block))
-        .split('\n')
-        .map((line) => (line === '' ? '>' : `> ${line}`))
-        .join('\n')
+      return quoteLines(joinBlocks(blocksOf(block)))
     case 'codeBlock':
       return codeText(block)
     case 'horizontalRule':
@@ -50,14 +55,6 @@ function listItems(list: Y.XmlElement): string[] {
   return blocksOf(list).map((item) =>
     item instanceof Y.XmlElement ? joinBlocks(blocksOf(item)) : blockToText(item),
   )
-}
-
-function indent(marker: string, content: string): string {
-  const pad = ' '.repeat(marker.length)
-  return content
-    .split('\n')
-    .map((line, index) => (index === 0 ? marker + line : line === '' ? '' : pad + line))
-    .join('\n')
 }
 
 /** A link split by formatting into several pieces is written once, after all its text. */
