@@ -30,11 +30,6 @@ export interface RoomOptions {
   iceServers?: readonly IceServer[]
   /** Peer-to-peer sync; off only for relay-only tests. @default true */
   peerToPeer?: boolean
-  /**
-   * Connections this peer starts itself (y-webrtc's `maxConns`); others still connect to it.
-   * @default y-webrtc's, 20 to 34
-   */
-  maxConnections?: number
   relay?: RelayOptions
   /**
    * Presence for carets and avatars. When given, it is the caller's and outlives the
@@ -169,13 +164,12 @@ export class RoomConnection {
   }
 
   private startWebrtc(): void {
-    const { roomId, key, signalingUrls, webrtc, iceServers = [], maxConnections } = this.options
+    const { roomId, key, signalingUrls, webrtc, iceServers = [] } = this.options
     const provider = new WebrtcProvider(roomId, this.doc, {
       signaling: [...signalingUrls],
       password: key,
       awareness: this.awareness,
       peerOpts: { ...(webrtc ? { wrtc: webrtc } : {}), config: { iceServers } },
-      ...(maxConnections !== undefined ? { maxConns: maxConnections } : {}),
     })
     this.mesh = new Mesh(this.doc, this.awareness, provider)
     const onChange = (): void => {
