@@ -29,6 +29,7 @@ export function PresenceBar({ awareness, identity, link }: PresenceBarProps): Re
               </span>
               <span className="presence__where">
                 {firstName(person.name)}
+                <span className="presence__role"> · {MEMBER_ROLE_NAMES[person.role]}</span>
                 {where && ` · ${where}`}
               </span>
             </li>
