@@ -3,35 +3,17 @@
  * its own running the app's RoomConnection (@roamhq/wrtc) through the embedded signaling
  * server on loopback, and takes workflow steps with the same functions the app's buttons call.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  startSignalingServer,
-  type SignalingServer,
-} from '../../../src/main/services/signaling-server'
-import { generateRoomId, generateRoomKey } from '../../../src/shared/room/room-key'
-import { RoomPeer } from '../../fixtures/room-peer/room-peer'
+import { describe, expect, it } from 'vitest'
+import type { RoomPeer } from '../../fixtures/room-peer/room-peer'
 import { settle } from '../../fixtures/room-peer/settle'
+import { useRoomPeers } from '../../fixtures/room-peer/use-room-peers'
 
-let server: SignalingServer
-let peers: RoomPeer[] = []
-
-beforeEach(async () => {
-  server = await startSignalingServer()
-})
-
-afterEach(async () => {
-  await Promise.all(peers.map((peer) => peer.stop()))
-  peers = []
-  await server.close()
-})
+const peers = useRoomPeers()
 
 /** Dana's and Omar's apps in one room: Dana created the case, Omar has opened it. */
 async function danaAndOmar(): Promise<{ dana: RoomPeer; omar: RoomPeer }> {
-  const room = { roomId: generateRoomId(), key: generateRoomKey(), signalingUrls: [server.url] }
-  const [dana, omar] = await Promise.all([RoomPeer.start('dana'), RoomPeer.start('omar')])
+  const [dana, omar] = await peers.start(2, peers.newRoom(), ['dana', 'omar'])
   if (!dana || !omar) throw new Error('a peer did not start')
-  peers.push(dana, omar)
-  await Promise.all([dana.call('join', room), omar.call('join', room)])
   await dana.call('createCase', { title: 'Acme: double charges', memberId: 'dana' })
   await Promise.all([dana, omar].map((peer) => peer.call('waitForPeers', { peers: 1 })))
   await settle([dana, omar])

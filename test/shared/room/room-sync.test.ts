@@ -4,44 +4,21 @@
  * on loopback, with the room key encrypting all signaling.
  */
 import { toBase64 } from 'lib0/buffer'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import {
-  startSignalingServer,
-  type SignalingServer,
-} from '../../../src/main/services/signaling-server'
-import { generateRoomId, generateRoomKey } from '../../../src/shared/room/room-key'
+import { startSignalingServer } from '../../../src/main/services/signaling-server'
+import { generateRoomKey } from '../../../src/shared/room/room-key'
 import { loadConcurrentTrace, planReplay } from '../../fixtures/concurrent-trace'
-import { RoomPeer } from '../../fixtures/room-peer/room-peer'
+import type { RoomPeer } from '../../fixtures/room-peer/room-peer'
 import { settle } from '../../fixtures/room-peer/settle'
+import { useRoomPeers } from '../../fixtures/room-peer/use-room-peers'
 import type { JoinParams } from '../../fixtures/room-peer/protocol'
 
-let server: SignalingServer
-let peers: RoomPeer[] = []
-
-beforeEach(async () => {
-  server = await startSignalingServer()
-})
-
-afterEach(async () => {
-  await Promise.all(peers.map((peer) => peer.stop()))
-  peers = []
-  await server.close()
-})
-
-async function startPeers(count: number, room: JoinParams): Promise<RoomPeer[]> {
-  const started = await Promise.all(
-    Array.from({ length: count }, (_, index) => RoomPeer.start(`peer ${index + 1}`)),
-  )
-  peers.push(...started)
-  await Promise.all(started.map((peer) => peer.call('join', room)))
-  return started
-}
-
-function newRoom(): JoinParams {
-  return { roomId: generateRoomId(), key: generateRoomKey(), signalingUrls: [server.url] }
-}
+const peers = useRoomPeers()
+const startPeers = (count: number, room: JoinParams): Promise<RoomPeer[]> =>
+  peers.start(count, room)
+const newRoom = (): JoinParams => peers.newRoom()
 
 /** Waits until every peer holds one document, then returns what each of them shows. */
 async function converge(group: RoomPeer[]): Promise<unknown[]> {
@@ -81,7 +58,7 @@ describe('a live room over WebRTC', () => {
     try {
       const room = newRoom()
       const [dana] = await startPeers(1, room)
-      const [omar] = await startPeers(1, { ...room, signalingUrls: [server.url, other.url] })
+      const [omar] = await startPeers(1, { ...room, signalingUrls: [peers.server.url, other.url] })
       const [priya] = await startPeers(1, { ...room, signalingUrls: [other.url] })
       const group = [dana, omar, priya].filter((peer) => peer !== undefined)
       await dana?.call('createCase', { title: 'Sparse mesh', memberId: 'dana' })
@@ -231,8 +208,8 @@ describe('a live room keeps working through trouble', () => {
     const group = await startPeers(2, room)
     const [dana, omar] = group
     await Promise.all(group.map((peer) => peer.call('waitForPeers', { peers: 1 })))
-    const hostile = await RoomPeer.start('hostile peer')
-    peers.push(hostile)
+    const [hostile] = await peers.start(1, undefined, ['hostile peer'])
+    if (!hostile) throw new Error('the hostile peer did not start')
 
     await hostile.call('joinBareAndSendGarbage', room)
 
@@ -248,7 +225,7 @@ describe('a live room keeps working through trouble', () => {
 
 /** A client of the signaling server that subscribes to a room and records what is published. */
 async function listenToTopic(topic: string): Promise<{ messages: string[]; close: () => void }> {
-  const socket = new WebSocket(server.url)
+  const socket = new WebSocket(peers.server.url)
   const messages: string[] = []
   await new Promise((done) => socket.once('open', done))
   socket.on('message', (data) => messages.push(String(data)))
