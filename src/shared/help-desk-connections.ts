@@ -27,11 +27,29 @@ export const CONNECTOR_NAMES: Record<ConnectorKind, string> = {
   webhook: 'Webhook',
 }
 
+/**
+ * https only: API tokens travel in these requests. Plain http is allowed for this computer's
+ * own addresses (a help desk's test server, a local proxy), which never cross a network.
+ */
 const httpsUrl = z
   .string()
   .trim()
   .url('Enter the full address, starting with https://')
-  .refine((value) => /^https?:\/\//i.test(value), 'The address must start with https://')
+  .refine(
+    (value) => /^https:\/\//i.test(value) || isLoopbackHttp(value),
+    'The address must start with https:// so the credentials travel encrypted.',
+  )
+
+function isLoopbackHttp(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (
+      url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+    )
+  } catch {
+    return false
+  }
+}
 
 /** Each vendor's settings: only what that vendor needs. The secret is kept apart. */
 export const connectionConfigSchemas = {

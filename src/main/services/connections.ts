@@ -81,6 +81,13 @@ export class ConnectionsService {
     const current = this.require(change.id)
     const connection = this.validate({ ...change, kind: current.kind })
     const secret = change.secret?.trim() ?? ''
+    // The saved secret goes only where it was given for: a new address needs it typed again.
+    if (secret === '' && addressOf(connection) !== addressOf(current)) {
+      throw new AppError(
+        'invalid-input',
+        `The address changed, so enter the ${SECRET_NAMES[connection.kind]} again for it.`,
+      )
+    }
     if (secret !== '') await this.secrets.set(connection.id, secret)
     await this.app.update((data) => {
       data.connections = data.connections.map((stored) =>
@@ -202,5 +209,16 @@ function unusableConnector(kind: ConnectorKind, reason: string): Connector {
     recentComments: fail,
     addInternalNote: fail,
     addPublicReply: fail,
+  }
+}
+
+/** The origin a connection's requests (and its secret) go to. */
+function addressOf(connection: Connection): string {
+  const config: Record<string, unknown> = connection.config
+  const address = typeof config['baseUrl'] === 'string' ? config['baseUrl'] : config['url']
+  try {
+    return new URL(String(address)).origin
+  } catch {
+    return String(address)
   }
 }

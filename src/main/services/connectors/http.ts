@@ -102,9 +102,23 @@ export class HelpDeskHttp {
     throw this.refusal(answer, url, request)
   }
 
-  /** Sends the request and reads the answer with `schema`; an answer of another shape fails. */
+  /**
+   * Sends the request and reads the answer with `schema`; an answer of another shape fails.
+   * A post answered with success in an unexpected shape did land: the outbox must look on the
+   * ticket before trying again, so the failure says it may have landed.
+   */
   async read<T>(request: HelpDeskRequest, schema: z.ZodType<T>): Promise<T> {
-    return this.parse(schema, await this.send(request))
+    const answer = await this.send(request)
+    try {
+      return this.parse(schema, answer)
+    } catch (error) {
+      if (!request.posting || !(error instanceof HelpDeskError)) throw error
+      throw new HelpDeskError(error.kind, error.message, {
+        status: answer.status,
+        mayHaveLanded: true,
+        cause: error.cause,
+      })
+    }
   }
 
   /** Reads an answer with `schema`: a login page or another API's answer fails clearly. */
@@ -208,10 +222,11 @@ export class HelpDeskHttp {
         options,
       )
     }
+    // A gateway's 502 or 504 can come after the help desk saved the post: check before retrying.
     return new HelpDeskError(
       'unreachable',
       `${this.vendorAtStart} had a problem on its side (${status}). Swarmroom will try again later.`,
-      options,
+      { ...options, ...(request.posting ? { mayHaveLanded: true } : {}) },
     )
   }
 }

@@ -149,18 +149,34 @@ describe('talking to a help desk', () => {
     expect(error.message).toContain('nothing was posted')
   })
 
-  it('treats a 5xx as the help desk’s own trouble, to retry later', async () => {
+  it('treats a 5xx as the help desk’s own trouble, to retry later, after looking', async () => {
     answer = (response) =>
-      response.writeHead(503, { 'Content-Type': 'text/html' }).end('<html>down</html>')
+      response.writeHead(504, { 'Content-Type': 'text/html' }).end('<html>gateway</html>')
     const error = await failure(
       http().send({ method: 'POST', path: '/x', json: {}, posting: 'note' }),
     )
     expect(error.kind).toBe('unreachable')
-    expect(error.status).toBe(503)
-    expect(error.mayHaveLanded).toBe(false)
+    expect(error.status).toBe(504)
+    // A gateway may answer 504 after the help desk saved the note.
+    expect(error.mayHaveLanded).toBe(true)
     expect(error.message).toBe(
-      'Zendesk had a problem on its side (503). Swarmroom will try again later.',
+      'Zendesk had a problem on its side (504). Swarmroom will try again later.',
     )
+    const read = await failure(http().send({ path: '/api/v2/tickets/1' }))
+    expect(read.mayHaveLanded).toBe(false)
+  })
+
+  it('says a post answered with success in an unknown shape may have landed', async () => {
+    answer = (response) =>
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>saved</html>')
+    const error = await failure(
+      http().read(
+        { method: 'POST', path: '/x', json: {}, posting: 'reply' },
+        z.object({ id: z.string() }),
+      ),
+    )
+    expect(error.kind).toBe('unreachable')
+    expect(error.mayHaveLanded).toBe(true)
   })
 
   it('does not mistake a login page for help-desk data', async () => {
