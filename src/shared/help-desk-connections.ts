@@ -43,9 +43,7 @@ const httpsUrl = z
 function isLoopbackHttp(value: string): boolean {
   try {
     const url = new URL(value)
-    return (
-      url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
-    )
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
   } catch {
     return false
   }

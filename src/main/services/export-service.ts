@@ -6,8 +6,10 @@
  */
 import { randomUUID } from 'node:crypto'
 import type * as Y from 'yjs'
+import { customerUpdateHash } from '../../shared/case/approval'
 import { readMeta } from '../../shared/case/case-doc'
-import { writeExport } from '../../shared/case/exports'
+import { listExports, writeExport } from '../../shared/case/exports'
+import { formatTime } from '../../shared/case/render/note-blocks'
 import { memberName } from '../../shared/case/members'
 import { isOwner, ownerIdOf } from '../../shared/case/permissions'
 import { HELP_DESK_NAMES, type ExportRecord } from '../../shared/case/schema'
@@ -124,6 +126,7 @@ export class ExportService {
       const withReply = request.parts !== 'note'
       let reading: TicketReading | undefined
       if (withReply) {
+        refuseRepeatedReply(doc, content.approval.currentHash)
         const refused = checkReply(content, request.overrideUnapproved === true)
         if (refused) return refused
         const connector = this.options.connections.connector(connection.id)
@@ -146,8 +149,25 @@ export class ExportService {
     return this.options.outbox.list(roomId).map(progressOf)
   }
 
-  /** Sends again the parts of an export made on this computer that failed or wait. */
+  /**
+   * Sends again the parts of an export made on this computer that failed or wait. Only the
+   * owner retries, and a reply only while the customer update is still the text it carried.
+   */
   async retry(roomId: string, exportId: string): Promise<ExportProgress[]> {
+    const actor = this.requireIdentity().memberId
+    this.withCase(roomId, (doc) => {
+      if (!isOwner(doc, actor)) {
+        throw new AppError('invalid-input', 'Only the case owner can retry an export.')
+      }
+      const record = listExports(doc).find((item) => item.id === exportId)
+      if (record && record.parts !== 'note' && record.replyHash !== customerUpdateHash(doc)) {
+        throw new AppError(
+          'invalid-input',
+          'The customer update changed since this export was made, so retrying would post ' +
+            'an old reply. Export the case again to send the current text.',
+        )
+      }
+    })
     const entries = this.options.outbox.list(roomId).filter((entry) => entry.exportId === exportId)
     if (entries.length === 0) {
       throw new AppError(
@@ -289,4 +309,26 @@ export class ExportService {
     }
     return { state: 'queued', record }
   }
+}
+
+/**
+ * One reply, one post: the approval is used up only when the reply reaches the ticket, so
+ * while an export of this exact text is still on its way (or after it arrived) another export
+ * of it is refused rather than posted twice.
+ */
+function refuseRepeatedReply(doc: Y.Doc, replyHash: string): void {
+  const earlier = listExports(doc).find(
+    (record) =>
+      record.parts !== 'note' && record.replyHash === replyHash && record.state !== 'failed',
+  )
+  if (!earlier) return
+  const when = formatTime(earlier.sentAt ?? earlier.at)
+  throw new AppError(
+    'invalid-input',
+    earlier.state === 'sent'
+      ? `This exact customer update already reached the ticket (${when}). Change it before ` +
+          'sending another reply, or export the note only.'
+      : `This exact customer update is already on its way to the ticket (queued ${when}); ` +
+          'follow it in the Exports tab. Export the note only, or wait for it.',
+  )
 }

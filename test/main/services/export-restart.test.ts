@@ -108,6 +108,24 @@ describe('an export across a restart', () => {
     expect(zendesk.posted.map((item) => item.public)).toEqual([false])
   })
 
+  it('will not retry a reply whose text changed since the export was made', async () => {
+    await bench.approveUpdate(roomId)
+    // Zendesk asks Swarmroom to wait a minute: the reply waits in the outbox.
+    zendesk.misbehave({ kind: 'rate-limit', retryAfterSeconds: 60 }, 1, 'posts')
+    const { hash } = bench.services.exports.preview(roomId)
+    await bench.services.exports.send({ roomId, parts: 'reply', previewHash: hash })
+    await bench.services.exports.whenIdle()
+    const [failed] = listExports(bench.savedCase(roomId))
+    expect(failed).toMatchObject({ state: 'queued' })
+
+    await bench.writeSection(roomId, 'customerUpdate', 'A better reply, written since.')
+
+    await expect(bench.services.exports.retry(roomId, failed?.id ?? '')).rejects.toThrow(
+      'The customer update changed since this export was made',
+    )
+    expect(zendesk.posted).toEqual([])
+  })
+
   it('explains that an export made on another computer can only be retried there', async () => {
     await expect(bench.services.exports.retry(roomId, 'made-elsewhere')).rejects.toThrow(
       /made on another computer/,

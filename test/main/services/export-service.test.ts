@@ -187,6 +187,33 @@ describe('exporting to the ticket', () => {
     await linkToTicket()
   })
 
+  it('refuses to export the same approved reply again while the first is on its way', async () => {
+    await bench.approveUpdate(roomId)
+    // The help desk is slow to answer: the first export is still on its way.
+    zendesk.misbehave({ kind: 'slow', delayMs: 300 })
+    const shown = preview()
+    const first = await bench.services.exports.send({
+      roomId,
+      parts: 'reply',
+      previewHash: shown.hash,
+    })
+    expect(first.state).toBe('queued')
+
+    await expect(
+      bench.services.exports.send({ roomId, parts: 'reply', previewHash: preview().hash }),
+    ).rejects.toThrow(/already on its way to the ticket/)
+    await settled()
+    expect(zendesk.posted.filter((post) => post.public)).toHaveLength(1)
+    await expect(
+      bench.services.exports.send({
+        roomId,
+        parts: 'reply',
+        previewHash: preview().hash,
+        overrideUnapproved: true,
+      }),
+    ).rejects.toThrow(/already reached the ticket/)
+  })
+
   it('posts the note and the approved reply, and writes the results into the case', async () => {
     await bench.approveUpdate(roomId)
     const shown = preview()

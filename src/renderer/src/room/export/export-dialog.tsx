@@ -71,7 +71,11 @@ export function ExportDialog({
       setError(result.error.message)
       return setStep({ kind: 'preview' })
     }
-    setPreview(result.value)
+    // An override answers for the text it was given for: a new preview asks again.
+    setPreview((previous) => {
+      if (previous?.hash !== result.value.hash) setOverride(false)
+      return result.value
+    })
     setConnectionId(result.value.connection?.id ?? chosen)
     setParts((current) => current ?? (result.value.reply.approval.valid ? 'both' : 'note'))
     setStep({ kind: 'preview' })
