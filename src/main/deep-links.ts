@@ -13,36 +13,44 @@ export function registerProtocol(app: App): void {
   }
 }
 
+export interface DeepLinks {
+  /** Hands every link that came before the services existed to their inbox. */
+  deliverTo(inbox: DeepLinkInbox): void
+}
+
 /**
  * Links arrive three ways: on the command line of this first start (Windows, Linux), on the
  * command line of a second start that the single-instance lock turns away (`second-instance`),
- * and as `open-url` (macOS), which can fire before the app is ready.
+ * and as `open-url` (macOS), which can fire before the app is ready. Until the services exist
+ * (a start opened by a link) they wait here.
  */
 export function listenForDeepLinks(
-  app: App,
-  inbox: () => DeepLinkInbox | undefined,
-  focusWindow: () => void,
-): void {
+  app: Pick<App, 'on'>,
+  argv: readonly string[],
+  showWindow: () => void,
+): DeepLinks {
   const early: string[] = []
+  let inbox: DeepLinkInbox | undefined
   const receive = (url: string): void => {
-    const target = inbox()
-    if (target) target.receive(url)
+    if (inbox) inbox.receive(url)
     else early.push(url)
-    focusWindow()
+    showWindow()
   }
-  const first = linkInArguments(process.argv)
+  const first = linkInArguments(argv)
   if (first) early.push(first)
   app.on('open-url', (event, url) => {
     event.preventDefault()
     receive(url)
   })
-  app.on('second-instance', (_event, argv) => {
-    const link = linkInArguments(argv)
+  app.on('second-instance', (_event, secondArgv) => {
+    const link = linkInArguments(secondArgv)
     if (link) receive(link)
-    else focusWindow()
+    else showWindow()
   })
-  void app.whenReady().then(() => {
-    const target = inbox()
-    for (const url of early.splice(0)) target?.receive(url)
-  })
+  return {
+    deliverTo(target) {
+      inbox = target
+      for (const url of early.splice(0)) target.receive(url)
+    },
+  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, safeStorage, session, shell } from 'electron'
 import { desktopNotifier, saveDialog } from './desktop'
-import { listenForDeepLinks, registerProtocol } from './deep-links'
+import { listenForDeepLinks, registerProtocol, type DeepLinks } from './deep-links'
 import { registerIpc } from './ipc'
 import { createSecureWindow, denyPermissions, hardenWebContents, openInBrowser } from './security'
 import { createServices, type MainServices } from './services/create-services'
@@ -17,6 +17,7 @@ const rendererUrl =
 
 let mainWindow: BrowserWindow | undefined
 let services: MainServices | undefined
+let deepLinks: DeepLinks | undefined
 
 function createWindow(): BrowserWindow {
   const window = createSecureWindow(BrowserWindow, join(__dirname, '../preload/index.cjs'), {
@@ -29,6 +30,12 @@ function createWindow(): BrowserWindow {
     autoHideMenuBar: true,
   })
   window.once('ready-to-show', () => window.show())
+  // A reload or a closed window stops listening: deep links wait in the inbox until it asks.
+  window.webContents.on('did-start-loading', () => services?.deepLinks.rendererGone())
+  window.on('closed', () => {
+    services?.deepLinks.rendererGone()
+    if (mainWindow === window) mainWindow = undefined
+  })
   void window.loadURL(rendererUrl)
   return window
 }
@@ -40,8 +47,12 @@ function registerSecurity(): void {
   })
 }
 
-function focusWindow(): void {
-  if (!mainWindow) return
+/** Brings the window forward, opening one (macOS keeps running without) once the app is up. */
+function showWindow(): void {
+  if (!mainWindow) {
+    if (services) mainWindow = createWindow()
+    return
+  }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.focus()
 }
@@ -55,7 +66,7 @@ const emitToWindow: Emit = (event, payload) => {
 function registerSingleInstance(): boolean {
   if (!app.requestSingleInstanceLock()) return false
   registerProtocol(app)
-  listenForDeepLinks(app, () => services?.deepLinks, focusWindow)
+  deepLinks = listenForDeepLinks(app, process.argv, showWindow)
   return true
 }
 
@@ -92,8 +103,8 @@ async function start(): Promise<void> {
     .catch((error: unknown) => console.error('the signaling server could not start', error))
   registerIpc(createDispatcher(services.handlers, isFromRenderer(rendererUrl)))
   registerShutdown()
+  deepLinks?.deliverTo(services.deepLinks)
   mainWindow = createWindow()
-  mainWindow.webContents.on('did-start-loading', () => services?.deepLinks.rendererGone())
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })

@@ -5,8 +5,6 @@
  */
 import type { Emit } from './services'
 
-const MAX_LINK_LENGTH = 4096
-
 export class DeepLinkInbox {
   private pending: string | undefined
   private rendererReady = false
@@ -16,9 +14,10 @@ export class DeepLinkInbox {
   /** A link from the OS (argv, second instance, open-url). Anything not ours is ignored. */
   receive(url: string): void {
     if (!isSwarmroomLink(url)) return
-    const link = url.slice(0, MAX_LINK_LENGTH)
-    if (this.rendererReady) this.emit('app:deepLink', { url: link })
-    else this.pending = link
+    // Passed whole: a link cut short could still parse, with a wrong key. parseInvite refuses
+    // one that is too long, in words.
+    if (this.rendererReady) this.emit('app:deepLink', { url })
+    else this.pending = url
   }
 
   /** Called by the renderer once it listens: returns a link that arrived before, once. */

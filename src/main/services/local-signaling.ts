@@ -21,9 +21,19 @@ export class LocalSignaling {
   private server: SignalingServer | undefined
   private current: SignalingState | undefined
   private applied = ''
+  /** The apply under way: calls run one after another, so no server is started twice. */
+  private queue: Promise<unknown> = Promise.resolve()
 
   /** Starts or restarts the server to match `settings`; a taken port falls back to a free one. */
-  async apply(settings: Pick<Settings, 'hostOnLan' | 'signalingPort'>): Promise<SignalingState> {
+  apply(settings: Pick<Settings, 'hostOnLan' | 'signalingPort'>): Promise<SignalingState> {
+    const next = this.queue.then(() => this.applyNow(settings))
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  private async applyNow(
+    settings: Pick<Settings, 'hostOnLan' | 'signalingPort'>,
+  ): Promise<SignalingState> {
     const wanted = JSON.stringify([settings.hostOnLan, settings.signalingPort])
     if (this.current && wanted === this.applied) return this.current
     await this.server?.close()
@@ -55,6 +65,7 @@ export class LocalSignaling {
   }
 
   async close(): Promise<void> {
+    await this.queue
     await this.server?.close()
     this.server = undefined
     this.current = undefined

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result'
 import { formatInvite, parseInvite } from '../../shared/room/invite'
 import { generateRoomId } from '../../shared/room/room-key'
 import type { HandlersOf } from './ipc-dispatch'
+import { keyUnavailable } from './room-keys'
 import { mergeUpdates } from './room-store'
 import type { Services } from './services'
 
@@ -22,12 +23,22 @@ export function createNetworkHandlers(services: Services): HandlersOf<typeof net
     return entry
   }
 
+  /** The saved relay token; an unreadable one is sent as none, so the relay says it refused. */
+  function relayToken(): string {
+    try {
+      return secrets.get(RELAY_TOKEN) ?? ''
+    } catch (error) {
+      console.warn('the relay token could not be read', error)
+      return ''
+    }
+  }
+
   async function networkState(): Promise<NetworkState> {
     const state = await signaling.apply(app.data.settings)
     const { hostOnLan, signalingPort, signalingUrls, relayUrl } = app.data.settings
     return {
       settings: { hostOnLan, signalingPort, signalingUrls, relayUrl },
-      relayTokenSaved: secrets.get(RELAY_TOKEN) !== undefined,
+      relayTokenSaved: relayToken() !== '',
       signaling: {
         localUrl: state.localUrl,
         lanUrl: state.lanUrl ?? null,
@@ -55,11 +66,16 @@ export function createNetworkHandlers(services: Services): HandlersOf<typeof net
       const entry = findCase(roomId)
       const state = await signaling.apply(app.data.settings)
       const { relayUrl, signalingUrls } = app.data.settings
+      let key: string
+      try {
+        key = await keys.get(roomId)
+      } catch (error) {
+        throw keyUnavailable(error)
+      }
       return {
-        key: await keys.get(roomId),
+        key,
         signalingUrls: unique([state.localUrl, ...entry.signalingUrls, ...signalingUrls]),
-        relay:
-          entry.relay && relayUrl ? { url: relayUrl, token: secrets.get(RELAY_TOKEN) ?? '' } : null,
+        relay: entry.relay && relayUrl ? { url: relayUrl, token: relayToken() } : null,
       }
     },
 
@@ -96,15 +112,24 @@ export function createNetworkHandlers(services: Services): HandlersOf<typeof net
       const parsed = parseInvite(link)
       if (!parsed.ok) throw new AppError('invalid-input', parsed.problem)
       const { invite } = parsed
-      await keys.set(invite.roomId, invite.key)
       const existing = app.data.cases.find((item) => item.roomId === invite.roomId)
       if (existing) {
+        // A link for a case already here must carry its key: anyone who learned the room id
+        // could otherwise swap in a key of theirs and receive the case from this computer.
+        if (!keys.has(existing.roomId) || (await keys.get(existing.roomId)) !== invite.key) {
+          throw new AppError(
+            'invalid-input',
+            `You already have “${existing.title}”, and this link carries a different room key. ` +
+              'Ask the case owner for a new invite if the case moved to a new key.',
+          )
+        }
         await app.update(() => {
           existing.signalingUrls = unique([...existing.signalingUrls, ...invite.signalingUrls])
           existing.archived = false
         })
         return existing
       }
+      await keys.set(invite.roomId, invite.key)
       // An empty document: the case arrives from the teammates once the room connects.
       rooms.create(invite.roomId, Y.encodeStateAsUpdate(new Y.Doc()))
       const at = now().toISOString()

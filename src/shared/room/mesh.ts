@@ -10,7 +10,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebrtcProvider } from 'y-webrtc'
 import type * as Y from 'yjs'
-import { setRelayFilter } from './relay-filter'
+import { noteOutgoingUpdate, setRelayFilter } from './relay-filter'
 
 const MESSAGE_SYNC = 0
 
@@ -24,6 +24,14 @@ export class Mesh {
   private known = new Map<string, ReadonlySet<string>>()
   private published = ''
   private readonly onAwareness = (): void => this.readKnown()
+  // Registered before y-webrtc's own update listener (which it adds once the room key is
+  // derived), so it runs first for every update.
+  private readonly onUpdate = (
+    _update: Uint8Array,
+    _origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => noteOutgoingUpdate(transaction.local)
 
   constructor(
     private readonly doc: Y.Doc,
@@ -31,6 +39,7 @@ export class Mesh {
     private readonly provider: WebrtcProvider,
   ) {
     awareness.on('change', this.onAwareness)
+    doc.on('update', this.onUpdate)
   }
 
   /** Publishes this peer's connections and puts the relay filter on each of them. */
@@ -69,6 +78,7 @@ export class Mesh {
   }
 
   stop(): void {
+    this.doc.off('update', this.onUpdate)
     this.awareness.off('change', this.onAwareness)
     this.awareness.setLocalStateField('mesh', null)
   }

@@ -140,6 +140,9 @@ export function addChunk(owner: object, chunk: Uint8Array): Uint8Array | undefin
   }
   if (!assembly || assembly.id !== id || assembly.count !== count) return fail(owner)
   if (index !== assembly.parts.length) return fail(owner)
+  // Chunks are never larger than CHUNK_BYTES: bigger ones could only be meant to exhaust memory.
+  if (payload.byteLength > CHUNK_BYTES) return fail(owner)
+  if (assembly.bytes + payload.byteLength > MAX_MESSAGE_BYTES) return fail(owner)
   assembly.parts.push(payload.slice())
   assembly.bytes += payload.byteLength
   if (assembly.parts.length < count) return undefined

@@ -30,6 +30,11 @@ const stateSchema = z.object({
 })
 
 export function setLocalPresence(awareness: Awareness, user: PresenceUser): void {
+  // Leaving a room (turning the relay on or off, say) clears the state; start it afresh then.
+  if (awareness.getLocalState() === null) {
+    awareness.setLocalState({ user, section: null })
+    return
+  }
   awareness.setLocalStateField('user', user)
   if (awareness.getLocalState()?.['section'] === undefined) {
     awareness.setLocalStateField('section', null)

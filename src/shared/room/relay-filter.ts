@@ -12,6 +12,8 @@ export type RelayFilter = (from: object, to: object) => boolean
 
 const filters = new WeakMap<object, RelayFilter>()
 let receivingFrom: object | undefined
+/** Whether the update y-webrtc is about to send was written on this computer. */
+let outgoingIsLocal = false
 
 const MESSAGE_SYNC = 0
 const SYNC_UPDATE = 2
@@ -31,8 +33,17 @@ export function whileReceivingFrom<T>(peer: object, handle: () => T): T {
   }
 }
 
+/**
+ * Called for each document update before y-webrtc sends it: an edit made here while a peer's
+ * message is being handled (an observer reacting to it) is this member's own and goes to all.
+ */
+export function noteOutgoingUpdate(local: boolean): void {
+  outgoingIsLocal = local
+}
+
 /** Whether sending `bytes` to `to` now would only repeat an update `to` gets anyway. */
 export function isRedundantRelay(to: object, bytes: Uint8Array): boolean {
-  if (!receivingFrom || bytes[0] !== MESSAGE_SYNC || bytes[1] !== SYNC_UPDATE) return false
+  if (!receivingFrom || outgoingIsLocal) return false
+  if (bytes[0] !== MESSAGE_SYNC || bytes[1] !== SYNC_UPDATE) return false
   return filters.get(to)?.(receivingFrom, to) ?? false
 }

@@ -11,6 +11,27 @@ import { installPeerMessagePatches } from './peer-messages'
 import { connectRelay, type RelayConnection, type RelayOptions } from './relay'
 import { closingRooms, type RoomStatus } from './room-status'
 
+/** Each room's latest connection, ending once it has fully closed; the next one waits for it. */
+const roomTurns = new Map<string, Promise<void>>()
+
+/**
+ * Connections to one room over y-webrtc take turns, so two opened in quick succession (the
+ * relay turned off and on again) never both start a provider for it. Relay-only connections
+ * start no provider and need no turn. Resolves, when it is this one's turn, to its end.
+ */
+async function takeTurn(roomId: string, exclusive: boolean): Promise<() => void> {
+  if (!exclusive) return () => undefined
+  const previous = roomTurns.get(roomId) ?? Promise.resolve()
+  let end: () => void = () => undefined
+  const turn = previous.then(() => new Promise<void>((done) => (end = done)))
+  roomTurns.set(roomId, turn)
+  await previous
+  return () => {
+    end()
+    if (roomTurns.get(roomId) === turn) roomTurns.delete(roomId)
+  }
+}
+
 export interface RoomOptions {
   roomId: string
   /** The room key: y-webrtc's `password`, which encrypts all signaling. */
@@ -73,6 +94,8 @@ export class RoomConnection {
   private constructor(
     readonly doc: Y.Doc,
     private readonly options: RoomOptions,
+    /** Lets the next connection to this room start; called once this one has fully closed. */
+    private readonly endTurn: () => void,
   ) {
     this.awareness = options.awareness ?? new Awareness(doc)
     this.ownsAwareness = options.awareness === undefined
@@ -96,8 +119,10 @@ export class RoomConnection {
    */
   static async open(doc: Y.Doc, options: RoomOptions): Promise<RoomConnection> {
     installPeerMessagePatches()
-    await closingRooms.get(options.roomId)
-    const connection = new RoomConnection(doc, options)
+    const { roomId } = options
+    const endTurn = await takeTurn(roomId, options.peerToPeer !== false)
+    await closingRooms.get(roomId)
+    const connection = new RoomConnection(doc, options, endTurn)
     if (options.peerToPeer !== false) connection.startWebrtc()
     if (options.relay) connection.relay = connectRelay(doc, connection.awareness, options)
     connection.relay?.onChange(() => connection.emitStatus())
@@ -161,6 +186,7 @@ export class RoomConnection {
     this.emitStatus()
     this.listeners.clear()
     await closingRooms.get(this.options.roomId)
+    this.endTurn()
   }
 
   private startWebrtc(): void {

@@ -7,7 +7,11 @@ import * as Y from 'yjs'
 import type { Result } from '../result'
 
 export type SaveState =
-  { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; message: string; retryInMs: number }
+  | { kind: 'saved' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; message: string; retryInMs: number }
+  /** The case is no longer on this computer (deleted, or moved to a new key): nothing retries. */
+  | { kind: 'gone'; message: string }
 
 export interface UpdateSaverOptions {
   /**
@@ -52,12 +56,15 @@ export class UpdateSaver {
     return () => this.listeners.delete(listener)
   }
 
-  /** Resolves once everything pushed so far is on disk; tries a failed save again at once. */
+  /**
+   * Resolves once everything pushed so far is on disk (or the case is gone, when nothing can
+   * be saved any more); tries a failed save again at once.
+   */
   flush(): Promise<void> {
-    if (!this.hasPending) return Promise.resolve()
+    if (!this.hasPending || this.current.kind === 'gone') return Promise.resolve()
     return new Promise((resolve) => {
       const stop = this.onChange((state) => {
-        if (state.kind === 'saved') {
+        if (state.kind === 'saved' || state.kind === 'gone') {
           stop()
           resolve()
         }
@@ -67,6 +74,7 @@ export class UpdateSaver {
   }
 
   retryNow(): void {
+    if (this.current.kind === 'gone') return
     clearTimeout(this.retryTimer)
     this.retryTimer = undefined
     void this.sendNext()
@@ -86,6 +94,7 @@ export class UpdateSaver {
 
   private async sendNext(): Promise<void> {
     if (this.sending || this.retryTimer || this.disposed || this.pending.length === 0) return
+    if (this.current.kind === 'gone') return
     this.sending = true
     this.setState({ kind: 'saving' })
     let count = this.pending.length
@@ -110,6 +119,10 @@ export class UpdateSaver {
       this.failures = 0
       if (this.pending.length > 0) void this.sendNext()
       else this.setState({ kind: 'saved' })
+      return
+    }
+    if (result.error.code === 'not-found') {
+      this.setState({ kind: 'gone', message: result.error.message })
       return
     }
     const delays = this.retryDelaysMs

@@ -117,6 +117,27 @@ describe('live rooms in main', () => {
     expect(state.length).toBeGreaterThan(0)
   })
 
+  it('refuses a link that would swap the key of a case already on this computer', async () => {
+    const summary = await createCase()
+    const { key } = await handlers['room:connection']({ roomId: summary.roomId })
+    const forged = formatInvite({
+      roomId: summary.roomId,
+      key: generateRoomKey(),
+      title: 'Anything',
+      signalingUrls: ['wss://evil.example'],
+    })
+
+    await expect(handlers['cases:join']({ link: forged })).rejects.toThrow(
+      /carries a different room key/,
+    )
+    expect((await handlers['room:connection']({ roomId: summary.roomId })).key).toBe(key)
+    expect(
+      (await handlers['room:connection']({ roomId: summary.roomId })).signalingUrls,
+    ).not.toContain('wss://evil.example')
+    const same = formatInvite({ roomId: summary.roomId, key, title: '', signalingUrls: [] })
+    expect((await handlers['cases:join']({ link: same })).roomId).toBe(summary.roomId)
+  })
+
   it('explains what is wrong with a damaged invite and creates nothing', async () => {
     const result = await dispatch(
       'cases:join',

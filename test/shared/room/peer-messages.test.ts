@@ -53,6 +53,15 @@ describe('chunked peer messages', () => {
     new DataView(huge.buffer).setUint32(12, 1_000_000)
     expect(addChunk({}, huge)).toBe('invalid')
   })
+
+  it('refuses chunks larger than any sender makes', () => {
+    const [first] = splitMessage(bytes(3 * CHUNK_BYTES), 3)
+    if (!first) throw new Error('expected a chunk')
+    const oversized = new Uint8Array(first.byteLength + CHUNK_BYTES)
+    oversized.set(first)
+
+    expect(addChunk({}, oversized)).toBe('invalid')
+  })
 })
 
 describe('checking a peer message before Yjs applies it', () => {

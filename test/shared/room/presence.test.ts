@@ -32,6 +32,16 @@ describe('presence', () => {
     ])
   })
 
+  it('announces a member again after leaving a room cleared their state', () => {
+    const dana = member('dana', 'Dana')
+    const omar = member('omar', 'Omar')
+    omar.setLocalState(null)
+    setLocalPresence(omar, { memberId: 'omar', name: 'Omar', color: '#db2777', role: 'lead' })
+    share(omar, dana)
+
+    expect(readPresence(dana, 'dana')).toMatchObject([{ memberId: 'omar', role: 'lead' }])
+  })
+
   it('shows a member with two windows once', () => {
     const dana = member('dana', 'Dana')
     share(member('omar', 'Omar'), dana)

@@ -145,3 +145,32 @@ describe('UpdateSaver with the room store', () => {
     expect(loadAfterRestart().getText('summary').toString()).toBe('first and second')
   })
 })
+
+describe('UpdateSaver for a case that is no longer here', () => {
+  it('stops retrying, says so, and lets a flush finish, keeping what was typed', async () => {
+    let calls = 0
+    const saver = startSaver(async () => {
+      calls += 1
+      return {
+        ok: false,
+        error: { code: 'not-found', message: 'That case is not on this computer any more.' },
+      }
+    })
+    const doc = new Y.Doc()
+    doc.on('update', (update: Uint8Array) => saver.push(update))
+    doc.getText('t').insert(0, 'typed after the case moved')
+
+    await saver.flush()
+
+    expect(saver.state).toEqual({
+      kind: 'gone',
+      message: 'That case is not on this computer any more.',
+    })
+    await new Promise((done) => setTimeout(done, 3 * (RETRY_DELAYS_MS.at(-1) ?? 20)))
+    expect(calls).toBe(1)
+    const kept = new Y.Doc()
+    const unsaved = saver.unsaved()
+    if (unsaved) Y.applyUpdate(kept, unsaved)
+    expect(kept.getText('t').toString()).toBe('typed after the case moved')
+  })
+})

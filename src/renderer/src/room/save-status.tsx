@@ -6,6 +6,13 @@ export function SaveStatus({ saver }: { saver: UpdateSaver }): React.JSX.Element
   const [state, setState] = useState<SaveState>(saver.state)
   useEffect(() => saver.onChange(setState), [saver])
 
+  if (state.kind === 'gone') {
+    return (
+      <div className="save-status save-status--failed" role="alert">
+        <span>Not saved: {state.message}</span>
+      </div>
+    )
+  }
   if (state.kind === 'failed') {
     return (
       <div className="save-status save-status--failed" role="alert">

@@ -1,0 +1,58 @@
+/**
+ * Deep links that open the app must not be lost: a link that starts the app arrives before
+ * the services exist, and one from a second start or macOS's open-url can come at any time.
+ */
+import { EventEmitter } from 'node:events'
+import type { App } from 'electron'
+import { describe, expect, it } from 'vitest'
+import { listenForDeepLinks } from '../../src/main/deep-links'
+import { DeepLinkInbox } from '../../src/main/services/deep-link-inbox'
+
+const LINK = 'swarmroom://join/abcdefgh12#key=k'
+
+function setUp(argv: string[] = []): {
+  app: EventEmitter
+  links: ReturnType<typeof listenForDeepLinks>
+  shown: number[]
+} {
+  const app = new EventEmitter()
+  const shown: number[] = []
+  const links = listenForDeepLinks(app as unknown as Pick<App, 'on'>, argv, () => shown.push(1))
+  return { app, links, shown }
+}
+
+describe('deep links from the OS', () => {
+  it('keeps the link that started the app until the services take it', () => {
+    const { links } = setUp(['/opt/Swarmroom/swarmroom', LINK])
+    const inbox = new DeepLinkInbox(() => undefined)
+
+    links.deliverTo(inbox)
+
+    expect(inbox.take()).toBe(LINK)
+  })
+
+  it('keeps a link from a second start that came before the services, and shows the window', () => {
+    const { app, links, shown } = setUp()
+    app.emit('second-instance', {}, ['/opt/Swarmroom/swarmroom', LINK])
+    const inbox = new DeepLinkInbox(() => undefined)
+
+    links.deliverTo(inbox)
+
+    expect(inbox.take()).toBe(LINK)
+    expect(shown).toHaveLength(1)
+  })
+
+  it('passes open-url links straight on once the services exist', () => {
+    const { app, links } = setUp()
+    const emitted: unknown[] = []
+    const inbox = new DeepLinkInbox((_event, payload) => emitted.push(payload))
+    links.deliverTo(inbox)
+    inbox.take()
+    let prevented = false
+
+    app.emit('open-url', { preventDefault: () => (prevented = true) }, LINK)
+
+    expect(prevented).toBe(true)
+    expect(emitted).toEqual([{ url: LINK }])
+  })
+})
