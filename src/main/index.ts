@@ -70,14 +70,31 @@ function registerSingleInstance(): boolean {
   return true
 }
 
+/** Closes every window, giving each the time its renderer needs to save what was typed. */
+function closeWindows(): Promise<void> {
+  const closing = BrowserWindow.getAllWindows().map(
+    (window) =>
+      new Promise<void>((done) => {
+        window.once('closed', () => done())
+        window.close()
+        // A renderer that never finishes saving must not keep the app from quitting.
+        setTimeout(done, 15_000).unref()
+      }),
+  )
+  return Promise.all(closing).then(() => undefined)
+}
+
 function registerShutdown(): void {
   let shuttingDown = false
   app.on('before-quit', (event) => {
     if (shuttingDown || !services) return
     shuttingDown = true
     event.preventDefault()
-    services
-      .shutdown()
+    // Windows first: a renderer holding unsaved edits delays its close until they are on disk,
+    // which needs main's services; only then do the services stop.
+    const running = services
+    closeWindows()
+      .then(() => running.shutdown())
       .catch((error: unknown) => console.error('saving before quit failed', error))
       .finally(() => app.quit())
   })

@@ -165,6 +165,7 @@ export class ExportResults {
     if (reply && wanted(record, 'reply') && record.replyId === undefined) {
       const content = { ...reply.content, contentHash: record.replyHash ?? '' }
       recordSentUpdate(doc, record.by, content, {
+        id: `export:${record.id}`,
         via: record.system,
         ticketResult: {
           system: record.system,

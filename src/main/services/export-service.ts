@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import type * as Y from 'yjs'
 import { customerUpdateHash } from '../../shared/case/approval'
 import { readMeta } from '../../shared/case/case-doc'
-import { listExports, writeExport } from '../../shared/case/exports'
+import { findExport, listExports, writeExport } from '../../shared/case/exports'
 import { formatTime } from '../../shared/case/render/note-blocks'
 import { memberName } from '../../shared/case/members'
 import { isOwner, ownerIdOf } from '../../shared/case/permissions'
@@ -170,10 +170,14 @@ export class ExportService {
     })
     const entries = this.options.outbox.list(roomId).filter((entry) => entry.exportId === exportId)
     if (entries.length === 0) {
+      const madeHere = this.withCase(roomId, (doc) => findExport(doc, exportId)?.by === actor)
       throw new AppError(
         'not-found',
-        'This export was made on another computer, so only the person who made it can retry ' +
-          'it there. You can export the case again instead.',
+        madeHere
+          ? 'This export never left this computer (Swarmroom stopped before queuing it). ' +
+              'Export the case again.'
+          : 'This export was made on another computer, so only the person who made it can ' +
+              'retry it there. You can export the case again instead.',
       )
     }
     for (const entry of entries) {

@@ -22,6 +22,11 @@ export interface MarkSentOptions {
   via: SentUpdate['via']
   ticketResult?: TicketResult
   now?: Date
+  /**
+   * A fixed id for an update recorded from an export (derived from the export), so recording
+   * it again (after a crash, say) adds nothing. A new one is made otherwise.
+   */
+  id?: string
 }
 
 const ticketResultSchema = z.object({
@@ -83,8 +88,10 @@ export function recordSentUpdate(
   options: MarkSentOptions,
 ): SentUpdate {
   const now = options.now ?? new Date()
+  const existing = options.id ? listUpdates(doc).find((item) => item.id === options.id) : undefined
+  if (existing) return existing
   const update: SentUpdate = {
-    id: globalThis.crypto.randomUUID(),
+    id: options.id ?? globalThis.crypto.randomUUID(),
     sentAt: now.toISOString(),
     by: actor,
     text: content.text,
@@ -103,7 +110,17 @@ export function recordSentUpdate(
     if (usedUp) resetApproval(doc)
     const way = options.via === 'manual' ? '' : ` through ${HELP_DESK_NAMES[options.via]}`
     const text = `${memberName(doc, actor)} sent the customer update${way}.`
-    logEvent(doc, actor, 'update-sent', text, { update: update.id }, { now })
+    logEvent(
+      doc,
+      actor,
+      'update-sent',
+      text,
+      { update: update.id },
+      {
+        now,
+        ...(options.id ? { id: `update-sent:${options.id}` } : {}),
+      },
+    )
   })
   return update
 }

@@ -123,3 +123,20 @@ describe('recording an update sent earlier (an export that reached the ticket)',
     expect(approvalStatus(doc).valid).toBe(true)
   })
 })
+
+describe('an update recorded from an export', () => {
+  it('is recorded once, however often the export’s result is applied', () => {
+    const doc = newCase()
+    write(doc, 'customerUpdate', 'Refunded.')
+    approve(doc, 'dana', undefined, at(30))
+    const content = { text: 'Refunded.', html: '<p>Refunded.</p>', contentHash: 'h' }
+    const options = { via: 'zendesk' as const, id: 'export:abc' }
+
+    const first = recordSentUpdate(doc, 'dana', content, options)
+    const again = recordSentUpdate(doc, 'dana', content, options)
+
+    expect(again).toEqual(first)
+    expect(listUpdates(doc)).toHaveLength(1)
+    expect(filterActions(listActions(doc), { kinds: ['update-sent'] })).toHaveLength(1)
+  })
+})
