@@ -74,6 +74,7 @@ const STATE_VECTOR_EVERY_TICKS = 5
 /** A WebRTC connection that has not opened after this long is given up and tried again. */
 const STUCK_AFTER_MS = 3000
 const STUCK_JITTER_MS = 3000
+const STUCK_LONGEST_MS = 30_000
 
 export class RoomConnection {
   readonly awareness: Awareness
@@ -88,7 +89,10 @@ export class RoomConnection {
   private readonly listeners = new Set<Listener>()
   private readonly poll: ReturnType<typeof setInterval>
   private lastStatus = ''
+  /** When a connection still not open is given up (a time in ms). */
   private readonly pendingSince = new WeakMap<object, number>()
+  /** Connections to a peer given up in a row, by y-webrtc peer id. */
+  private readonly stuckTries = new Map<string, number>()
   private readonly ownsAwareness: boolean
 
   private constructor(
@@ -243,22 +247,27 @@ export class RoomConnection {
    * leave the pair with a connection that never opens; neither side then tries again, since
    * it already "has" one. A connection still not open after STUCK_AFTER_MS plus a random share
    * (so the two sides do not retry in step again) is closed, which makes y-webrtc announce
-   * afresh and the pair connect.
+   * afresh and the pair connect. Each further try with the same peer waits twice as long, up
+   * to STUCK_LONGEST_MS, so a slow network or a busy computer still gets to finish connecting.
    */
   private clearStuckConnections(): void {
     const room = this.webrtc?.room
     if (!room) return
     const now = Date.now()
-    for (const conn of room.webrtcConns.values()) {
+    for (const [peerId, conn] of room.webrtcConns) {
       if (conn.connected) {
         this.pendingSince.delete(conn)
+        this.stuckTries.delete(peerId)
         continue
       }
-      const since = this.pendingSince.get(conn)
-      if (since === undefined) {
-        this.pendingSince.set(conn, now + Math.random() * STUCK_JITTER_MS)
-      } else if (now - since > STUCK_AFTER_MS) {
+      const deadline = this.pendingSince.get(conn)
+      if (deadline === undefined) {
+        const tries = this.stuckTries.get(peerId) ?? 0
+        const wait = Math.min(STUCK_AFTER_MS * 2 ** tries, STUCK_LONGEST_MS)
+        this.pendingSince.set(conn, now + wait + Math.random() * STUCK_JITTER_MS)
+      } else if (now > deadline) {
         this.pendingSince.delete(conn)
+        this.stuckTries.set(peerId, (this.stuckTries.get(peerId) ?? 0) + 1)
         conn.destroy()
       }
     }

@@ -143,7 +143,7 @@ describe('a live room keeps working through trouble', () => {
       if (parsed.type === 'publish') expect(typeof parsed.data).toBe('string')
     }
     eavesdropper.close()
-  }, 60_000)
+  }, 120_000)
 
   it('merges what both sides wrote while offline once they reconnect, in both directions', async () => {
     const group = await startPeers(2, newRoom())
@@ -166,7 +166,7 @@ describe('a live room keeps working through trouble', () => {
     expect(contents[1]).toEqual(contents[0])
     expect(await omar?.call('sectionText', { section: 'impact' })).toContain('Dana, on the train')
     expect(await dana?.call('sectionText', { section: 'history' })).toContain('Omar, in the office')
-  }, 60_000)
+  }, 120_000)
 
   it('delivers a 1 MB paste to every peer (y-webrtc #42)', async () => {
     const group = await startPeers(3, newRoom())
@@ -180,7 +180,7 @@ describe('a live room keeps working through trouble', () => {
     for (const peer of group) {
       expect(await peer.call('sectionText', { section: 'history' })).toBe(paste)
     }
-  }, 60_000)
+  }, 120_000)
 
   it('syncs both ways after a peer drops and rejoins (y-webrtc #24)', async () => {
     const group = await startPeers(2, newRoom())
@@ -201,7 +201,7 @@ describe('a live room keeps working through trouble', () => {
     await expect
       .poll(() => dana?.call('sectionText', { section: 'impact' }), { timeout: 20_000 })
       .toContain('Omar after Dana rejoined')
-  }, 60_000)
+  }, 120_000)
 
   it('ignores a malformed update from a peer, says so, and keeps syncing with the others', async () => {
     const room = newRoom()
@@ -220,7 +220,7 @@ describe('a live room keeps working through trouble', () => {
     await expect
       .poll(() => dana?.call('sectionText', { section: 'summary' }), { timeout: 20_000 })
       .toContain('still in sync')
-  }, 60_000)
+  }, 120_000)
 })
 
 /** A client of the signaling server that subscribes to a room and records what is published. */
