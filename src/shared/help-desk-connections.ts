@@ -4,28 +4,21 @@
  * secret, and the fields Settings shows for it. The secret itself never leaves main.
  */
 import { z } from 'zod'
-import { HELP_DESK_NAMES, type HelpDesk } from './case/schema'
+import { HELP_DESKS, HELP_DESK_NAMES, type HelpDesk } from './case/schema'
 
-export const CONNECTOR_KINDS = [
-  'zendesk',
-  'freshdesk',
-  'helpscout',
-  'intercom',
-  'jira',
-  'zammad',
+/** Every help desk a case can name, except "other", and a generic webhook. */
+export type ConnectorKind = Exclude<HelpDesk, 'other'> | 'webhook'
+
+const kinds: ConnectorKind[] = [
+  ...HELP_DESKS.filter((desk): desk is Exclude<HelpDesk, 'other'> => desk !== 'other'),
   'webhook',
-] as const
-export type ConnectorKind = (typeof CONNECTOR_KINDS)[number]
+]
+/** As a non-empty tuple, the shape `z.enum` takes. */
+export const CONNECTOR_KINDS = kinds as [ConnectorKind, ...ConnectorKind[]]
 
-export const CONNECTOR_NAMES: Record<ConnectorKind, string> = {
-  zendesk: HELP_DESK_NAMES.zendesk,
-  freshdesk: HELP_DESK_NAMES.freshdesk,
-  helpscout: HELP_DESK_NAMES.helpscout,
-  intercom: HELP_DESK_NAMES.intercom,
-  jira: HELP_DESK_NAMES.jira,
-  zammad: HELP_DESK_NAMES.zammad,
-  webhook: 'Webhook',
-}
+export const CONNECTOR_NAMES = Object.fromEntries(
+  CONNECTOR_KINDS.map((kind) => [kind, kind === 'webhook' ? 'Webhook' : HELP_DESK_NAMES[kind]]),
+) as Record<ConnectorKind, string>
 
 /**
  * https only: API tokens travel in these requests. Plain http is allowed for this computer's

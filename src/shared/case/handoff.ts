@@ -3,12 +3,10 @@
  * person needs, or when the member acting acknowledges the gaps, which are logged with it.
  */
 import type * as Y from 'yjs'
-import { readMeta } from './case-doc'
 import { checkEscalation, checkHandoff, gapsOf, type CompletenessCheck } from './completeness'
 import { memberName, readMember } from './members'
 import { requireOwner, requireParticipant } from './permissions'
-import { caseFields } from './render/case-facts'
-import { actionBlocks, sectionBlocks } from './render/case-note'
+import { caseCoreBlocks } from './render/case-note'
 import { noteToMarkdown, type NoteBlock } from './render/note-blocks'
 import { isPersonActionKind } from './schema'
 import { listActions, logEvent } from './timeline'
@@ -62,13 +60,7 @@ export function handoffNoteBlocks(doc: Y.Doc): NoteBlock[] {
   const entries = listActions(doc).filter((entry) => isPersonActionKind(entry.kind))
   const gaps = gapsOf(checkHandoff(doc))
   return [
-    { kind: 'heading', level: 1, text: `Handoff: ${readMeta(doc).title}` },
-    { kind: 'fields', fields: caseFields(doc) },
-    ...sectionBlocks(doc, 'summary'),
-    ...sectionBlocks(doc, 'impact'),
-    ...actionBlocks(doc, entries),
-    ...sectionBlocks(doc, 'history'),
-    ...sectionBlocks(doc, 'expertise'),
+    ...caseCoreBlocks(doc, 'Handoff', entries),
     { kind: 'heading', level: 2, text: 'Gaps' },
     gaps.length === 0
       ? { kind: 'paragraph', text: 'None: the case holds everything a handoff needs.' }

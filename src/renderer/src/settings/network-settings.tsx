@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { NetworkState } from '@shared/channels/network'
 import { swarmroom } from '../api'
+import { SettingsActions } from './settings-actions'
 
 interface Draft {
   hostOnLan: boolean
@@ -130,16 +131,11 @@ export function NetworkSettings(): React.JSX.Element {
           </button>
         )}
       </fieldset>
-      <div className="settings__actions">
+      <SettingsActions message={message}>
         <button className="button button--primary" type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Save network settings'}
         </button>
-        {message && (
-          <p className={message.error ? 'field-error' : 'settings__saved'} role="status">
-            {message.text}
-          </p>
-        )}
-      </div>
+      </SettingsActions>
     </form>
   )
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { swarmroom } from '../api'
+import { SettingsActions } from './settings-actions'
 import type { SettingsSectionProps } from './settings-sections'
 
 /** The display name teammates see; the member id and colour stay as they are. */
@@ -24,16 +25,11 @@ export function ProfileSettings({
         <span>Display name</span>
         <input value={name} onChange={(event) => setName(event.target.value)} />
       </label>
-      <div className="settings__actions">
+      <SettingsActions message={message}>
         <button className="button button--primary" type="submit">
           Save name
         </button>
-        {message && (
-          <p className={message.error ? 'field-error' : 'settings__saved'} role="status">
-            {message.text}
-          </p>
-        )}
-      </div>
+      </SettingsActions>
     </form>
   )
 }

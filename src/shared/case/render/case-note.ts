@@ -33,16 +33,30 @@ export function actionBlocks(doc: Y.Doc, entries: readonly ActionEntry[]): NoteB
   ]
 }
 
-export function caseNoteBlocks(doc: Y.Doc): NoteBlock[] {
-  const entries = listActions(doc).filter((entry) => entry.kind !== 'joined')
+/**
+ * What every note about a case starts with: its title (after `heading`), its facts, and the
+ * sections and timeline entries a reader needs first, in the order a handoff reads them.
+ */
+export function caseCoreBlocks(
+  doc: Y.Doc,
+  heading: string,
+  entries: readonly ActionEntry[],
+): NoteBlock[] {
   return [
-    { kind: 'heading', level: 1, text: `Swarm case: ${readMeta(doc).title}` },
+    { kind: 'heading', level: 1, text: `${heading}: ${readMeta(doc).title}` },
     { kind: 'fields', fields: caseFields(doc) },
     ...sectionBlocks(doc, 'summary'),
     ...sectionBlocks(doc, 'impact'),
     ...actionBlocks(doc, entries),
     ...sectionBlocks(doc, 'history'),
     ...sectionBlocks(doc, 'expertise'),
+  ]
+}
+
+export function caseNoteBlocks(doc: Y.Doc): NoteBlock[] {
+  const entries = listActions(doc).filter((entry) => entry.kind !== 'joined')
+  return [
+    ...caseCoreBlocks(doc, 'Swarm case', entries),
     ...ownershipBlocks(doc),
     ...sectionBlocks(doc, 'postIncident'),
   ]
