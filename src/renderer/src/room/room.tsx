@@ -1,5 +1,5 @@
 import type { Identity } from '@shared/ipc'
-import { useCaseDoc } from './use-case-doc'
+import { useCaseDoc } from './hooks/use-case-doc'
 import { CaseRoom } from './case-room'
 
 interface RoomProps {

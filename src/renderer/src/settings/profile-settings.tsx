@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { swarmroom } from '../api'
 import { SettingsActions } from './settings-actions'
-import type { SettingsSectionProps } from './settings-sections'
+import type { SettingsSectionProps } from './settings-section-props'
 
 /** The display name teammates see; the member id and colour stay as they are. */
 export function ProfileSettings({

@@ -1,12 +1,7 @@
-import type { Identity } from '@shared/ipc'
-import { NetworkSettings } from './network-settings'
 import { HelpDeskSettings } from './help-desk-settings'
+import { NetworkSettings } from './network-settings'
 import { ProfileSettings } from './profile-settings'
-
-export interface SettingsSectionProps {
-  identity: Identity
-  onIdentityChange: (identity: Identity) => void
-}
+import type { SettingsSectionProps } from './settings-section-props'
 
 export interface SettingsSection {
   id: string

@@ -3,8 +3,8 @@ import { metaMap, readMeta } from '@shared/case/case-doc'
 import { customerWaitingSince, listUpdates, updatesArray } from '@shared/case/updates'
 import { waitedSince } from '@shared/case/waiting-time'
 import { clockTime } from '../../common/format'
-import { useNow } from '../use-now'
-import { useYRead } from '../use-y-read'
+import { useNow } from '../hooks/use-now'
+import { useYRead } from '../hooks/use-y-read'
 import './customer-update.css'
 
 const HOUR = 3_600_000

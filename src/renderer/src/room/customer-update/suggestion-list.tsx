@@ -8,7 +8,7 @@ import {
 } from '@shared/case/suggestions'
 import { clockTime } from '../../common/format'
 import { useAttempt } from '../../common/use-attempt'
-import { useYRead } from '../use-y-read'
+import { useYRead } from '../hooks/use-y-read'
 
 interface SuggestionListProps {
   doc: Y.Doc

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { exportsArray, findExport } from '@shared/case/exports'
 import { HELP_DESK_NAMES, type ExportRecord } from '@shared/case/schema'
 import type { ExportProgress as PartProgress } from '@shared/channels/export'
-import { useYRead } from '../use-y-read'
+import { useYRead } from '../hooks/use-y-read'
 import { progressKey, useExportProgress } from './use-export-progress'
 
 interface ExportProgressProps {

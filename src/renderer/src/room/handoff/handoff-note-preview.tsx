@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
 import { handoffNoteBlocks } from '@shared/case/handoff'
-import { noteToHtml, noteToMarkdown } from '@shared/case/render/note-blocks'
-import { useDocRead } from '../use-doc-read'
+import { noteToHtml, noteToMarkdown } from '@shared/case/documents/note-blocks'
+import { useDocRead } from '../hooks/use-doc-read'
 
 /**
  * The one-page handoff note as it reads (rendered from the same blocks as its Markdown), with

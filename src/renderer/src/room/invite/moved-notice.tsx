@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { metaMap } from '@shared/case/case-doc'
 import { memberName } from '@shared/case/members'
 import { clockTime } from '../../common/format'
-import { useYRead } from '../use-y-read'
+import { useYRead } from '../hooks/use-y-read'
 
 /** Shown in a room the owner has left for a new key: this copy no longer reaches the swarm. */
 export function MovedNotice({ doc }: { doc: Y.Doc }): React.JSX.Element | null {

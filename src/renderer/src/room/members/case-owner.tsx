@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { membersMap, readMember } from '@shared/case/members'
-import { useYRead } from '../use-y-read'
+import { useYRead } from '../hooks/use-y-read'
 import { useOwnerId } from './use-ownership'
 import './members.css'
 

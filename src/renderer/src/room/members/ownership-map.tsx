@@ -9,7 +9,7 @@ import {
   type Responsibility,
 } from '@shared/case/schema'
 import { useAttempt } from '../../common/use-attempt'
-import { useYRead } from '../use-y-read'
+import { useYRead } from '../hooks/use-y-read'
 
 interface OwnershipMapProps {
   doc: Y.Doc

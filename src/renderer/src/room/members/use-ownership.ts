@@ -3,7 +3,7 @@ import { metaMap } from '@shared/case/case-doc'
 import { readOwnershipOffer } from '@shared/case/ownership'
 import { ownerIdOf } from '@shared/case/permissions'
 import type { OwnershipOffer } from '@shared/case/schema'
-import { useYRead } from '../use-y-read'
+import { useYRead } from '../hooks/use-y-read'
 
 /** The case owner's member id, re-read when a hand-over moves it. */
 export function useOwnerId(doc: Y.Doc): string {

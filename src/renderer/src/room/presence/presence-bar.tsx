@@ -2,7 +2,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { MEMBER_ROLE_NAMES, SECTION_TITLES, type SectionName } from '@shared/case/schema'
 import type { Identity } from '@shared/ipc'
 import { describeRelay, describeStatus } from '@shared/room/room-status'
-import type { RoomLink } from '../use-room-connection'
+import type { RoomLink } from '../hooks/use-room-connection'
 import { usePresence } from './use-presence'
 import './presence.css'
 

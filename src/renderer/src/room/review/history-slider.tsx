@@ -1,5 +1,5 @@
 import type { SnapshotRecord } from '@shared/case/schema'
-import { clockTime } from '../common/format'
+import { clockTime } from '../../common/format'
 
 interface HistorySliderProps {
   records: readonly SnapshotRecord[]

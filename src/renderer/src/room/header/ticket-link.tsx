@@ -4,9 +4,9 @@ import { metaMap, readMeta } from '@shared/case/case-doc'
 import { readTicketSeen } from '@shared/case/ticket-seen'
 import type { ConnectionChoice } from '@shared/channels/export'
 import type { UpdateSaver } from '@shared/room/update-saver'
-import { swarmroom } from '../api'
-import { ticketLabel } from '../common/format'
-import { useYRead } from './use-y-read'
+import { swarmroom } from '../../api'
+import { ticketLabel } from '../../common/format'
+import { useYRead } from '../hooks/use-y-read'
 import './ticket-link.css'
 
 interface TicketLinkProps {

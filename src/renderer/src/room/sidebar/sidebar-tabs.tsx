@@ -1,9 +1,9 @@
-import { UpdatesLog } from './customer-update/updates-log'
-import { HandoffPanel } from './handoff/handoff-panel'
-import { MembersPanel } from './members/members-panel'
-import { ExportsPanel } from './export/exports-panel'
+import { UpdatesLog } from '../customer-update/updates-log'
+import { HandoffPanel } from '../handoff/handoff-panel'
+import { MembersPanel } from '../members/members-panel'
+import { ExportsPanel } from '../export/exports-panel'
 import type { RoomPanelProps } from './room-panel-props'
-import { Timeline } from './timeline'
+import { Timeline } from '../timeline/timeline'
 
 export interface SidebarTab {
   id: string

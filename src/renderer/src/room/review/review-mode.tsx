@@ -5,7 +5,7 @@ import { readMeta } from '@shared/case/case-doc'
 import { authorColorSlots } from '@shared/case/member-colors'
 import { readMember, readMembers } from '@shared/case/members'
 import { isOwner } from '@shared/case/permissions'
-import { knowledgeBaseArticle } from '@shared/case/render/knowledge-base'
+import { knowledgeBaseArticle } from '@shared/case/documents/knowledge-base'
 import { addReviewComment, resolveReviewComment, signOff } from '@shared/case/review'
 import {
   CASE_STATUS_NAMES,
@@ -17,7 +17,7 @@ import {
 } from '@shared/case/schema'
 import { listSnapshots } from '@shared/case/snapshots'
 import type { Identity } from '@shared/ipc'
-import { useAttempt } from '../common/use-attempt'
+import { useAttempt } from '../../common/use-attempt'
 import { authorClass } from './author-class'
 import { AuthorshipLegend } from './authorship-legend'
 import { CaseMetricsPanel } from './case-metrics-panel'

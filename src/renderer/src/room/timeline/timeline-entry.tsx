@@ -6,8 +6,8 @@ import {
   type CaseMember,
 } from '@shared/case/schema'
 import type { ActionInput } from '@shared/case/timeline'
-import { ConfirmDialog } from '../common/confirm-dialog'
-import { clockTime } from '../common/format'
+import { ConfirmDialog } from '../../common/confirm-dialog'
+import { clockTime } from '../../common/format'
 import { TimelineEvent } from './timeline-event'
 import { TimelineForm } from './timeline-form'
 

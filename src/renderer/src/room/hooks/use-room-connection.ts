@@ -13,7 +13,7 @@ import { onPeerMessageProblem } from '@shared/room/peer-messages'
 import { setLocalPresence } from '@shared/room/presence'
 import { RoomConnection } from '@shared/room/room-connection'
 import type { RoomStatus } from '@shared/room/room-status'
-import { swarmroom } from '../api'
+import { swarmroom } from '../../api'
 
 export interface RoomLink {
   status: RoomStatus

@@ -3,9 +3,9 @@ import { metaMap, readMeta } from '@shared/case/case-doc'
 import { membersMap, readMember } from '@shared/case/members'
 import { CASE_STATUSES, type CaseStatus } from '@shared/case/schema'
 import { setStatus } from '@shared/case/status'
-import { useOwnerId } from './members/use-ownership'
-import { useAttempt } from '../common/use-attempt'
-import { useYRead } from './use-y-read'
+import { useOwnerId } from '../members/use-ownership'
+import { useAttempt } from '../../common/use-attempt'
+import { useYRead } from '../hooks/use-y-read'
 import './status-select.css'
 
 /**

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { readMembers } from '@shared/case/members'
 import { commentedText, listReviewComments } from '@shared/case/review'
 import { SECTION_TITLES, type ReviewComment } from '@shared/case/schema'
-import { clockTime } from '../common/format'
+import { clockTime } from '../../common/format'
 
 interface ReviewCommentsProps {
   doc: Y.Doc

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { readMembers } from '@shared/case/members'
 import { ACTION_KIND_NAMES } from '@shared/case/schema'
 import { listActions } from '@shared/case/timeline'
-import { clockTime } from '../common/format'
+import { clockTime } from '../../common/format'
 
 /** The timeline as it was at the moment shown, newest first; read-only. */
 export function ReviewTimeline({ doc }: { doc: Y.Doc }): React.JSX.Element {

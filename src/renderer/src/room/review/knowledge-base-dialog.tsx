@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { swarmroom } from '../api'
-import { ModalDialog } from '../common/modal-dialog'
+import { swarmroom } from '../../api'
+import { ModalDialog } from '../../common/modal-dialog'
 
 interface KnowledgeBaseDialogProps {
   /** The drafted article, in Markdown. */

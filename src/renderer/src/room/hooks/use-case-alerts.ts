@@ -9,7 +9,7 @@ import type * as Y from 'yjs'
 import { AlertWatch, noticesForAlerts } from '@shared/case/case-alerts'
 import { readMeta } from '@shared/case/case-doc'
 import { placeToString } from '@shared/case/case-place'
-import { swarmroom } from '../api'
+import { swarmroom } from '../../api'
 
 /** How long the case must stay unchanged by teammates before new alerts are shown. */
 const SETTLE_MS = 1500

@@ -1,5 +1,5 @@
 import { ACTION_KIND_NAMES, type ActionEntry } from '@shared/case/schema'
-import { clockTime } from '../common/format'
+import { clockTime } from '../../common/format'
 
 /**
  * Something the app logged about the case (a hand-over, an approval, a status change): set

@@ -8,12 +8,12 @@ import {
   filterActions,
   listActions,
 } from '@shared/case/timeline'
-import { useAttempt } from '../common/use-attempt'
-import type { RoomPanelProps } from './room-panel-props'
+import { useAttempt } from '../../common/use-attempt'
+import type { RoomPanelProps } from '../sidebar/room-panel-props'
 import { TimelineEntry } from './timeline-entry'
 import { NO_FILTER, TimelineFilters, toActionFilter } from './timeline-filters'
 import { TimelineForm } from './timeline-form'
-import { useYRead } from './use-y-read'
+import { useYRead } from '../hooks/use-y-read'
 import './timeline.css'
 
 /** What the swarm has tried, found and decided, and what happened to the case; newest first. */

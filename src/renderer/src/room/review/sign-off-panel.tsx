@@ -3,7 +3,7 @@ import { readMeta } from '@shared/case/case-doc'
 import { memberName, readMember } from '@shared/case/members'
 import { readSignOff } from '@shared/case/review'
 import { CASE_STATUS_NAMES } from '@shared/case/schema'
-import { clockTime } from '../common/format'
+import { clockTime } from '../../common/format'
 
 interface SignOffPanelProps {
   doc: Y.Doc

@@ -10,7 +10,7 @@ import { registerAuthor } from '@shared/case/authorship'
 import { joinCase } from '@shared/case/members'
 import type { Identity, Notice } from '@shared/ipc'
 import { UpdateSaver } from '@shared/room/update-saver'
-import { swarmroom } from '../api'
+import { swarmroom } from '../../api'
 
 export const STORAGE_ORIGIN = Symbol('loaded from disk')
 
