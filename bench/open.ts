@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
-import { RoomStore } from '../src/main/services/room-store'
+import { RoomStore } from '../src/main/services/storage/room-store'
 import { initializeCase, section } from '../src/shared/case/case-doc'
 import { loadTrace, type SequentialTrace } from './traces'
 

@@ -8,7 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { cpus } from 'node:os'
 import { resolve } from 'node:path'
-import { startSignalingServer } from '../src/main/services/signaling-server'
+import { startSignalingServer } from '../src/main/services/signaling/signaling-server'
 import { generateRoomId, generateRoomKey } from '../src/shared/room/room-key'
 import type { FromBenchPeer, ToBenchPeer } from './sync-peer'
 

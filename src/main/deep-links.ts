@@ -1,6 +1,6 @@
 /** Wires `swarmroom://` links from the OS to the services' inbox: the only Electron part of it. */
 import type { App } from 'electron'
-import { linkInArguments, type DeepLinkInbox } from './services/deep-link-inbox'
+import { linkInArguments, type DeepLinkInbox } from './services/desktop/deep-link-inbox'
 
 export const PROTOCOL = 'swarmroom'
 

@@ -1,8 +1,8 @@
 /** Electron's side of notifications and save dialogs, handed to the services as plain functions. */
 import { join } from 'node:path'
 import { app, dialog, Notification, type BrowserWindow } from 'electron'
-import type { AskSavePath } from './services/save-file'
-import type { Notify } from './services/services'
+import type { AskSavePath } from './services/desktop/save-file'
+import type { Notify } from './services/ports'
 
 /** Notifications stay referenced until dismissed: one collected early never reports a click. */
 const shown = new Set<Notification>()

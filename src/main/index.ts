@@ -8,8 +8,8 @@ import { registerIpc } from './ipc'
 import { createSecureWindow, denyPermissions, hardenWebContents, openInBrowser } from './security'
 import { createServices, type MainServices } from './services/create-services'
 import { createDispatcher, isFromRenderer } from './services/ipc-dispatch'
-import { saveFileWith } from './services/save-file'
-import type { Emit } from './services/services'
+import { saveFileWith } from './services/desktop/save-file'
+import type { Emit } from './services/ports'
 
 const rendererUrl =
   process.env['ELECTRON_RENDERER_URL'] ??

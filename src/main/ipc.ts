@@ -1,6 +1,6 @@
 /** Binds every contract channel to ipcMain, through the validating dispatcher. */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { CHANNELS } from '../shared/ipc'
+import { CHANNELS } from '@shared/ipc'
 import type { Dispatch } from './services/ipc-dispatch'
 
 export function registerIpc(dispatch: Dispatch): void {

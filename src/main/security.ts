@@ -10,7 +10,7 @@ import type {
   Shell,
   WebContents,
 } from 'electron'
-import { isSafeExternalUrl } from './services/external-links'
+import { isSafeExternalUrl } from './services/desktop/external-links'
 
 type WindowOptions = Omit<BrowserWindowConstructorOptions, 'webPreferences'>
 

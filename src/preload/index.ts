@@ -1,7 +1,7 @@
 /** Exposes `window.swarmroom`, built from the IPC contract, and nothing else. */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { createBridge } from '../shared/bridge'
-import { CHANNELS, EVENT_NAMES } from '../shared/ipc'
+import { createBridge } from '@shared/bridge'
+import { CHANNELS, EVENT_NAMES } from '@shared/ipc'
 
 contextBridge.exposeInMainWorld(
   'swarmroom',

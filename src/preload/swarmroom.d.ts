@@ -1,4 +1,4 @@
-import type { SwarmroomApi } from '../shared/ipc'
+import type { SwarmroomApi } from '@shared/ipc'
 
 declare global {
   interface Window {

@@ -1,38 +1,34 @@
 /**
  * The one IPC contract. Every channel is declared once, with zod schemas for what the renderer
- * may send and what main answers; the channels of each area live in `channels/` and are
- * gathered here. Main validates against it, the preload and the e2e harness build
- * `window.swarmroom` from it, and the renderer's types are derived from it.
+ * may send and what main answers; the channels of each feature live in `channels/`, one file
+ * per handler folder of main's services, and are gathered here. Main validates against it, the
+ * preload and the e2e harness build `window.swarmroom` from it, and the renderer's types are
+ * derived from it.
  *
  * Events go the other way: main tells the renderer something happened (a deep link was opened,
  * an export finished). They are declared here too, with the schema of their payload.
  */
-import { z } from 'zod'
-import { coreChannels } from './channels/core'
-import { desktopChannels } from './channels/desktop'
-import { searchChannels } from './channels/search'
-import { networkChannels } from './channels/network'
+import type { z } from 'zod'
+import { casesChannels } from './channels/cases'
+import { desktopChannels, desktopEvents } from './channels/desktop'
 import { exportChannels, exportEvents } from './channels/export'
-import { bytesSchema, roomIdSchema } from './channels/schemas'
+import { roomsChannels, roomsEvents } from './channels/rooms'
+import { searchChannels } from './channels/search'
 import type { Result } from './result'
 
 export * from './channels/schemas'
 
 export const contract = {
-  ...coreChannels,
+  ...casesChannels,
+  ...roomsChannels,
   ...searchChannels,
   ...desktopChannels,
-  ...networkChannels,
   ...exportChannels,
 } as const
 
 export const events = {
-  /** A `swarmroom://` link was opened (OS deep link, second instance); the renderer joins. */
-  'app:deepLink': z.object({ url: z.string() }),
-  /** Show a case (a notification was clicked); `place` is a section or timeline entry. */
-  'app:openCase': z.object({ roomId: roomIdSchema, place: z.string().optional() }),
-  /** Main changed an open case (an export's result): apply it to the live document. */
-  'room:update': z.object({ roomId: roomIdSchema, update: bytesSchema }),
+  ...desktopEvents,
+  ...roomsEvents,
   ...exportEvents,
 } as const
 export type Events = typeof events

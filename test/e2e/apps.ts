@@ -11,7 +11,7 @@ import { afterAll, beforeAll } from 'vitest'
 import {
   startSignalingServer,
   type SignalingServer,
-} from '../../src/main/services/signaling-server'
+} from '../../src/main/services/signaling/signaling-server'
 import {
   chooseName,
   launchChromium,

@@ -19,8 +19,8 @@ import {
   isFromRenderer,
   type Dispatch,
 } from '../../src/main/services/ipc-dispatch'
-import { saveFileWith } from '../../src/main/services/save-file'
-import type { DesktopNotification } from '../../src/main/services/services'
+import { saveFileWith } from '../../src/main/services/desktop/save-file'
+import type { DesktopNotification } from '../../src/main/services/ports'
 import { NodeEncryptor } from '../fixtures/node-encryptor'
 
 const RENDERER_FOLDER = resolve(__dirname, '../../out/renderer')

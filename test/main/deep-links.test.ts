@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events'
 import type { App } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { listenForDeepLinks } from '../../src/main/deep-links'
-import { DeepLinkInbox } from '../../src/main/services/deep-link-inbox'
+import { DeepLinkInbox } from '../../src/main/services/desktop/deep-link-inbox'
 
 const LINK = 'swarmroom://join/abcdefgh12#key=k'
 

@@ -7,7 +7,7 @@ import {
   hardenWebContents,
   openInBrowser,
 } from '../../src/main/security'
-import { isSafeExternalUrl } from '../../src/main/services/external-links'
+import { isSafeExternalUrl } from '../../src/main/services/desktop/external-links'
 
 /** Records what the app asks of Electron, standing in for the classes Node cannot load. */
 const createdWindows: BrowserWindowConstructorOptions[] = []

@@ -1,22 +1,28 @@
 /** Builds main's services over a data folder; shared by the app and the e2e harness. */
-import { AppError } from '../../shared/result'
-import { AppStore } from './app-store'
-import { CaseWriter } from './case-writer'
-import { ConnectionsService } from './connections'
-import type { ConnectorOptions } from './connectors/connector'
-import { ExportResults } from './export-results'
-import { ExportService } from './export-service'
-import { CaseSearch } from './case-search'
+import { AppError } from '@shared/result'
+import { CaseIndex } from './cases/case-index'
+import { CaseService } from './cases/case-service'
+import { CaseWriter } from './cases/case-writer'
+import { DeepLinkInbox } from './desktop/deep-link-inbox'
+import { ConnectionsService } from './export/connections'
+import type { ConnectorOptions } from './export/connectors/connector'
+import { ExportResults } from './export/export-results'
+import { ExportService } from './export/export-service'
+import { Outbox } from './export/outbox/outbox'
+import { TicketLinks } from './export/ticket-links'
 import { createHandlers } from './handlers'
 import type { Handlers } from './ipc-dispatch'
-import { DeepLinkInbox } from './deep-link-inbox'
-import { LocalSignaling } from './local-signaling'
-import { RoomKeys } from './room-keys'
-import { Outbox } from './outbox'
-import { RoomStore } from './room-store'
-import { SecretStore, type Encryptor } from './secrets'
-import type { Emit, Notify, SaveFile, Services } from './services'
-import { TicketLinks } from './ticket-links'
+import type { Emit, Notify, OpenInBrowser, SaveFile } from './ports'
+import { KeyRotation } from './rooms/key-rotation'
+import { RoomHistory } from './rooms/room-history'
+import { RoomNetwork } from './rooms/room-network'
+import { CaseSearch } from './search/case-search'
+import type { Services } from './services'
+import { LocalSignaling } from './signaling/local-signaling'
+import { AppStore } from './storage/app-store'
+import { RoomKeys } from './storage/room-keys'
+import { RoomStore } from './storage/room-store'
+import { SecretStore, type Encryptor } from './storage/secrets'
 
 export interface MainServices extends Services {
   handlers: Handlers
@@ -30,7 +36,7 @@ export interface ServiceOptions {
   /** Electron's `safeStorage` in the app; a Node implementation in tests. */
   encryptor: Encryptor
   /** Opens a web link in the user's browser. */
-  openInBrowser: (url: string) => Promise<void>
+  openInBrowser: OpenInBrowser
   /** Tells the renderer something happened (`webContents.send` in the app). */
   emit?: Emit
   /** Shows a desktop notification (Electron's `Notification` in the app). */
@@ -51,14 +57,22 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
   const saveFile = options.saveFile ?? noSaveDialog
   // Read through `services`, so a test that sets `services.now` moves every clock.
   const now = (): Date => services.now?.() ?? new Date()
-  const writer = new CaseWriter(app, rooms, emit, now)
+  const caseIndex = new CaseIndex(app)
+  const keys = new RoomKeys(secrets)
+  const signaling = new LocalSignaling()
+  const writer = new CaseWriter(app, caseIndex, rooms, emit, now)
   const results = new ExportResults(writer, outbox, connections, emit, now)
   const services: Services = {
     app,
     rooms,
     secrets,
-    keys: new RoomKeys(secrets),
-    signaling: new LocalSignaling(),
+    keys,
+    caseIndex,
+    cases: new CaseService(app, caseIndex, rooms, keys, now),
+    roomHistory: new RoomHistory(app, caseIndex, rooms, now),
+    roomNetwork: new RoomNetwork(app, caseIndex, keys, secrets, signaling),
+    keyRotation: new KeyRotation(app, caseIndex, rooms, keys, now),
+    signaling,
     openInBrowser: options.openInBrowser,
     search: new CaseSearch(rooms, () => app.data.cases),
     notify: options.notify ?? (() => undefined),

@@ -1,18 +1,18 @@
-/** What each IPC channel does, as plain functions over the services: no electron here. */
-import { createCoreHandlers } from './core-handlers'
-import { createExportHandlers } from './export-handlers'
-import { createDesktopHandlers } from './desktop-handlers'
+/** What each IPC channel does, gathered from each feature's handlers: no electron here. */
+import { createCasesHandlers } from './cases/handlers'
+import { createDesktopHandlers } from './desktop/handlers'
+import { createExportHandlers } from './export/handlers'
 import type { Handlers } from './ipc-dispatch'
-import { createSearchHandlers } from './search-handlers'
-import { createNetworkHandlers } from './network-handlers'
+import { createRoomsHandlers } from './rooms/handlers'
+import { createSearchHandlers } from './search/handlers'
 import type { Services } from './services'
 
 export function createHandlers(services: Services): Handlers {
   return {
-    ...createCoreHandlers(services),
+    ...createCasesHandlers(services),
+    ...createRoomsHandlers(services),
     ...createSearchHandlers(services),
-    ...createDesktopHandlers(services),
-    ...createNetworkHandlers(services),
+    ...createDesktopHandlers({ ...services, notices: () => services.app.notices }),
     ...createExportHandlers(services),
   }
 }

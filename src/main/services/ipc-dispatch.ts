@@ -3,8 +3,8 @@
  * frame, and input that matches the contract. Failures come back as values, never throws.
  */
 import type { z } from 'zod'
-import { contract, isChannel } from '../../shared/ipc'
-import { AppError, type ErrorCode, type Result } from '../../shared/result'
+import { contract, isChannel } from '@shared/ipc'
+import { AppError, type ErrorCode, type Result } from '@shared/result'
 
 type ChannelSchemas = Record<string, { input: z.ZodType; output: z.ZodType }>
 

@@ -1,8 +1,17 @@
-/** Channels for what main does on the desktop for the renderer: notifications, saving files. */
+/**
+ * Channels of what main does on the desktop for the renderer: the app's notices, links opened
+ * in the browser or handed to the app (deep links), notifications, saving files.
+ */
 import { z } from 'zod'
-import { roomIdSchema } from './schemas'
+import { noticeSchema, roomIdSchema } from './schemas'
 
 export const desktopChannels = {
+  /** What the user should know from start-up (a settings file set aside, exports resumed). */
+  'app:notices': { input: z.undefined(), output: z.array(noticeSchema) },
+  /** Opens a web link in the user's browser; anything but http(s) is refused. */
+  'app:openExternal': { input: z.object({ url: z.string().max(4096) }), output: z.null() },
+  /** A deep link that opened the app before the window listened, handed over once. */
+  'app:takeDeepLink': { input: z.undefined(), output: z.object({ url: z.string().nullable() }) },
   /** Shows a desktop notification; clicking it opens the case at `place` (`app:openCase`). */
   'app:notify': {
     input: z.object({
@@ -29,4 +38,11 @@ export const desktopChannels = {
     }),
     output: z.object({ path: z.string().nullable() }),
   },
+} as const
+
+export const desktopEvents = {
+  /** A `swarmroom://` link was opened (OS deep link, second instance); the renderer joins. */
+  'app:deepLink': z.object({ url: z.string() }),
+  /** Show a case (a notification was clicked); `place` is a section or timeline entry. */
+  'app:openCase': z.object({ roomId: roomIdSchema, place: z.string().optional() }),
 } as const

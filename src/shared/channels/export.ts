@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { APPROVAL_STATES, HELP_DESKS, ticketSchema } from '../case/schema'
 import { CONNECTOR_KINDS } from '../help-desk-connections'
-import { roomIdSchema } from './schemas'
+import { roomIdSchema, roomRef } from './schemas'
 
 const connectionId = z.string().trim().min(1, 'Choose a help-desk connection.').max(200)
 const label = z.string().trim().min(1, 'Give the connection a name.').max(80)
@@ -139,8 +139,6 @@ export const exportProgressSchema = z.object({
   attempts: z.number(),
 })
 export type ExportProgress = z.infer<typeof exportProgressSchema>
-
-const roomRef = z.object({ roomId: roomIdSchema })
 
 export const exportChannels = {
   'connections:list': { input: z.undefined(), output: z.array(connectionViewSchema) },

@@ -51,3 +51,6 @@ export const noticeSchema = z.object({
   message: z.string(),
 })
 export type Notice = z.infer<typeof noticeSchema>
+
+/** The input of every channel about one case. */
+export const roomRef = z.object({ roomId: roomIdSchema })

@@ -6,7 +6,7 @@
 import { symlinkSync, unlinkSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { RoomStore } from '../../../src/main/services/room-store'
+import { RoomStore } from '../../../src/main/services/storage/room-store'
 import { AppError, type Result } from '../../../src/shared/result'
 import { UpdateSaver } from '../../../src/shared/room/update-saver'
 import { useTempFolder } from '../../fixtures/temp-folder'

@@ -5,22 +5,22 @@
  * from there it reaches the other members like any edit.
  */
 import * as Y from 'yjs'
-import type { CaseSummary } from '../../shared/ipc'
-import { AppError } from '../../shared/result'
-import type { AppStore } from './app-store'
-import type { RoomStore } from './room-store'
-import type { Emit } from './services'
+import type { AppStore } from '../storage/app-store'
+import type { RoomStore } from '../storage/room-store'
+import type { Emit } from '../ports'
+import type { CaseIndex } from './case-index'
 
 export class CaseWriter {
   constructor(
     private readonly app: AppStore,
+    private readonly index: CaseIndex,
     private readonly rooms: RoomStore,
     private readonly emit: Emit,
     private readonly now: () => Date,
   ) {}
 
   has(roomId: string): boolean {
-    return this.app.data.cases.some((entry) => entry.roomId === roomId)
+    return this.index.has(roomId)
   }
 
   /**
@@ -28,7 +28,7 @@ export class CaseWriter {
    * case, so this is what the user sees. The caller destroys the document.
    */
   read(roomId: string): Y.Doc {
-    this.require(roomId)
+    this.index.require(roomId)
     // History stays (docs/case-schema.md, snapshots): the same settings as the renderer's doc.
     const doc = new Y.Doc({ gc: false })
     Y.applyUpdate(doc, this.rooms.state(roomId))
@@ -37,7 +37,7 @@ export class CaseWriter {
 
   /** Reads the case, changes it, and saves and sends the change; returns what `change` returns. */
   write<T>(roomId: string, change: (doc: Y.Doc) => T): T {
-    const entry = this.require(roomId)
+    const entry = this.index.require(roomId)
     const doc = this.read(roomId)
     const updates: Uint8Array[] = []
     const collect = (update: Uint8Array): void => {
@@ -59,16 +59,5 @@ export class CaseWriter {
       doc.off('update', collect)
       doc.destroy()
     }
-  }
-
-  private require(roomId: string): CaseSummary {
-    const entry = this.app.data.cases.find((item) => item.roomId === roomId)
-    if (!entry) {
-      throw new AppError(
-        'not-found',
-        'That case is not on this computer any more. It may have been deleted.',
-      )
-    }
-    return entry
   }
 }

@@ -3,7 +3,7 @@
  * the link), and passes later ones straight to the renderer. The renderer validates and shows
  * the link (parseInvite), so a malformed one gets a clear message there, not a silent drop.
  */
-import type { Emit } from './services'
+import type { Emit } from '../ports'
 
 export class DeepLinkInbox {
   private pending: string | undefined

@@ -1,10 +1,38 @@
-/** Desktop notifications and saving text files, through the dependencies main injects. */
-import type { desktopChannels } from '../../shared/channels/desktop'
-import type { HandlersOf } from './ipc-dispatch'
-import type { Services } from './services'
+/** The desktop channels: notices, links, notifications and saving files, through main's ports. */
+import type { desktopChannels } from '@shared/channels/desktop'
+import type { Notice } from '@shared/ipc'
+import { AppError } from '@shared/result'
+import type { HandlersOf } from '../ipc-dispatch'
+import type { Emit, Notify, OpenInBrowser, SaveFile } from '../ports'
+import type { DeepLinkInbox } from './deep-link-inbox'
+import { isSafeExternalUrl } from './external-links'
 
-export function createDesktopHandlers(services: Services): HandlersOf<typeof desktopChannels> {
+export interface DesktopHandlerServices {
+  /** What start-up found that the user should know (app.json's notices). */
+  notices: () => Notice[]
+  openInBrowser: OpenInBrowser
+  deepLinks: DeepLinkInbox
+  notify: Notify
+  emit: Emit
+  saveFile: SaveFile
+}
+
+export function createDesktopHandlers(
+  services: DesktopHandlerServices,
+): HandlersOf<typeof desktopChannels> {
   return {
+    'app:notices': () => services.notices(),
+
+    'app:openExternal': async ({ url }) => {
+      if (!isSafeExternalUrl(url)) {
+        throw new AppError('invalid-input', 'Only web links (http or https) can be opened.')
+      }
+      await services.openInBrowser(url)
+      return null
+    },
+
+    'app:takeDeepLink': () => ({ url: services.deepLinks.take() }),
+
     'app:notify': ({ roomId, title, body, place }) => {
       services.notify({
         title,

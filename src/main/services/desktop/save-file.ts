@@ -1,8 +1,8 @@
 /** Saving a text file where the user chose: the choosing is injected, the writing is here. */
 import { writeFile } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
-import type { FileToSave, SaveFile } from './services'
-import { storageError } from './storage-errors'
+import type { FileToSave, SaveFile } from '../ports'
+import { storageError } from '../storage/storage-errors'
 
 /** Asks where to save a file named `suggestedName`; null when the user cancelled. */
 export type AskSavePath = (

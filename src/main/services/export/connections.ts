@@ -4,19 +4,19 @@
  * connection's connector once and keeps it (Help Scout's token lives in its connector).
  */
 import { randomUUID } from 'node:crypto'
-import type { ConnectionView } from '../../shared/channels/export'
+import type { ConnectionView } from '@shared/channels/export'
 import {
   CONNECTION_FIELDS,
   CONNECTOR_NAMES,
   SECRET_NAMES,
   type ConnectorKind,
-} from '../../shared/help-desk-connections'
-import { AppError } from '../../shared/result'
-import type { AppStore } from './app-store'
+} from '@shared/help-desk-connections'
+import { AppError } from '@shared/result'
+import type { AppStore } from '../storage/app-store'
 import { connectionSchema, InvalidConnectionError, type Connection } from './connectors/connection'
 import { HelpDeskError, type Connector, type ConnectorOptions } from './connectors/connector'
 import { createConnector } from './connectors/create-connector'
-import type { SecretStore } from './secrets'
+import type { SecretStore } from '../storage/secrets'
 
 export interface ConnectionInput {
   kind: ConnectorKind

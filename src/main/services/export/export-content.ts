@@ -5,14 +5,14 @@
  */
 import { createHash } from 'node:crypto'
 import type * as Y from 'yjs'
-import { approvalStatus, type ApprovalStatus } from '../../shared/case/approval'
-import { readMeta } from '../../shared/case/case-doc'
-import { sectionState } from '../../shared/case/prompts'
-import { caseNote } from '../../shared/case/render/case-note'
-import { customerReply } from '../../shared/case/render/customer-reply'
-import { fragmentToMarkdown } from '../../shared/case/render/fragment-markdown'
-import type { RenderedNote } from '../../shared/case/render/note-blocks'
-import { escapeHtml } from '../../shared/case/render/fragment-html'
+import { approvalStatus, type ApprovalStatus } from '@shared/case/approval'
+import { readMeta } from '@shared/case/case-doc'
+import { sectionState } from '@shared/case/prompts'
+import { caseNote } from '@shared/case/render/case-note'
+import { customerReply } from '@shared/case/render/customer-reply'
+import { fragmentToMarkdown } from '@shared/case/render/fragment-markdown'
+import type { RenderedNote } from '@shared/case/render/note-blocks'
+import { escapeHtml } from '@shared/case/render/fragment-html'
 
 export type PostedFormat = 'html' | 'text'
 

@@ -6,25 +6,25 @@
  */
 import { randomUUID } from 'node:crypto'
 import type * as Y from 'yjs'
-import { customerUpdateHash } from '../../shared/case/approval'
-import { readMeta } from '../../shared/case/case-doc'
-import { findExport, listExports, writeExport } from '../../shared/case/exports'
-import { formatTime } from '../../shared/case/render/note-blocks'
-import { memberName } from '../../shared/case/members'
-import { isOwner, ownerIdOf } from '../../shared/case/permissions'
-import { HELP_DESK_NAMES, type ExportRecord } from '../../shared/case/schema'
-import { writeTicketSeen } from '../../shared/case/ticket-seen'
-import { logEvent } from '../../shared/case/timeline'
+import { customerUpdateHash } from '@shared/case/approval'
+import { readMeta } from '@shared/case/case-doc'
+import { findExport, listExports, writeExport } from '@shared/case/exports'
+import { formatTime } from '@shared/case/render/note-blocks'
+import { memberName } from '@shared/case/members'
+import { isOwner, ownerIdOf } from '@shared/case/permissions'
+import { HELP_DESK_NAMES, type ExportRecord } from '@shared/case/schema'
+import { writeTicketSeen } from '@shared/case/ticket-seen'
+import { logEvent } from '@shared/case/timeline'
 import type {
   ExportParts,
   ExportPreview,
   ExportProgress,
   SendResult,
-} from '../../shared/channels/export'
-import { CONNECTOR_NAMES, POSTED_FORMAT, connectorKindOf } from '../../shared/help-desk-connections'
-import type { Identity } from '../../shared/ipc'
-import { AppError } from '../../shared/result'
-import type { CaseWriter } from './case-writer'
+} from '@shared/channels/export'
+import { CONNECTOR_NAMES, POSTED_FORMAT, connectorKindOf } from '@shared/help-desk-connections'
+import type { Identity } from '@shared/ipc'
+import { AppError } from '@shared/result'
+import type { CaseWriter } from '../cases/case-writer'
 import type { ConnectionsService } from './connections'
 import type { Connection } from './connectors/connection'
 import {
@@ -35,9 +35,9 @@ import {
   type ExportContent,
 } from './export-content'
 import { progressOf, type ExportResults } from './export-results'
-import type { Outbox } from './outbox'
-import type { SaveFile } from './services'
-import { storageError } from './storage-errors'
+import type { Outbox } from './outbox/outbox'
+import type { SaveFile } from '../ports'
+import { storageError } from '../storage/storage-errors'
 import { checkReply, checkTicket } from './reply-checks'
 import { seenFrom, type TicketReading } from './ticket-check'
 import { choiceOf, resolveConnection } from './ticket-links'

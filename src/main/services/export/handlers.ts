@@ -1,10 +1,12 @@
 /** Channels of help-desk connections and exports: thin calls into the services. */
-import type { exportChannels } from '../../shared/channels/export'
-import { AppError } from '../../shared/result'
+import type { exportChannels } from '@shared/channels/export'
+import { AppError } from '@shared/result'
 import { InvalidConnectionError } from './connectors/connection'
 import { HelpDeskError } from './connectors/connector'
-import type { HandlersOf } from './ipc-dispatch'
-import type { Services } from './services'
+import type { HandlersOf } from '../ipc-dispatch'
+import type { ConnectionsService } from './connections'
+import type { ExportService } from './export-service'
+import type { TicketLinks } from './ticket-links'
 
 /**
  * A help desk's or a connection's failure as an error the renderer shows as it is: their
@@ -23,8 +25,17 @@ async function agentErrors<T>(work: () => Promise<T> | T): Promise<T> {
   }
 }
 
-export function createExportHandlers(services: Services): HandlersOf<typeof exportChannels> {
-  const { connections, exports, tickets } = services
+export interface ExportHandlerServices {
+  connections: ConnectionsService
+  exports: ExportService
+  tickets: TicketLinks
+}
+
+export function createExportHandlers({
+  connections,
+  exports,
+  tickets,
+}: ExportHandlerServices): HandlersOf<typeof exportChannels> {
   return {
     'connections:list': () => connections.list(),
     'connections:add': (input) => connections.add(input),

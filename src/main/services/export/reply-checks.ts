@@ -3,11 +3,11 @@
  * owner overrides), and the ticket did not change unseen since the case last read it.
  */
 import type * as Y from 'yjs'
-import { readMeta } from '../../shared/case/case-doc'
-import { readTicketSeen, ticketFingerprint } from '../../shared/case/ticket-seen'
-import type { SendResult } from '../../shared/channels/export'
-import { CONNECTOR_NAMES } from '../../shared/help-desk-connections'
-import { AppError } from '../../shared/result'
+import { readMeta } from '@shared/case/case-doc'
+import { readTicketSeen, ticketFingerprint } from '@shared/case/ticket-seen'
+import type { SendResult } from '@shared/channels/export'
+import { CONNECTOR_NAMES } from '@shared/help-desk-connections'
+import { AppError } from '@shared/result'
 import { HelpDeskError, type Connector } from './connectors/connector'
 import type { ExportContent } from './export-content'
 import { readTicket, seenFrom, ticketChanges, type TicketReading } from './ticket-check'

@@ -3,9 +3,9 @@
  * and saying in words what changed since: before a reply goes to the customer, the owner
  * learns that someone else answered meanwhile.
  */
-import type { TicketSeen } from '../../shared/case/schema'
+import type { TicketSeen } from '@shared/case/schema'
 import type { Connector, TicketComment, TicketInfo } from './connectors/connector'
-import { clockTime } from './outbox-messages'
+import { clockTime } from './outbox/outbox-messages'
 
 export interface TicketReading {
   info: TicketInfo

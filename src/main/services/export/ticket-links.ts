@@ -4,18 +4,18 @@
  * desk, else the one whose address the ticket's URL starts with; if that is still not clear,
  * the user is asked.
  */
-import { readMeta } from '../../shared/case/case-doc'
-import { HELP_DESK_NAMES, type TicketReference } from '../../shared/case/schema'
-import { linkTicket, writeTicketSeen } from '../../shared/case/ticket-seen'
+import { readMeta } from '@shared/case/case-doc'
+import { HELP_DESK_NAMES, type TicketReference } from '@shared/case/schema'
+import { linkTicket, writeTicketSeen } from '@shared/case/ticket-seen'
 import {
   recogniseTicketUrl,
   recogniseTicketUrlAt,
   type RecognisedTicket,
-} from '../../shared/case/ticket-url'
-import type { ConnectionChoice, LinkResult } from '../../shared/channels/export'
-import { CONNECTOR_NAMES, connectorKindOf, helpDeskOf } from '../../shared/help-desk-connections'
-import { AppError } from '../../shared/result'
-import type { CaseWriter } from './case-writer'
+} from '@shared/case/ticket-url'
+import type { ConnectionChoice, LinkResult } from '@shared/channels/export'
+import { CONNECTOR_NAMES, connectorKindOf, helpDeskOf } from '@shared/help-desk-connections'
+import { AppError } from '@shared/result'
+import type { CaseWriter } from '../cases/case-writer'
 import type { ConnectionsService } from './connections'
 import type { Connection } from './connectors/connection'
 import { HelpDeskError } from './connectors/connector'

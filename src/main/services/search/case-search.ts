@@ -6,14 +6,14 @@
  */
 import { statSync } from 'node:fs'
 import * as Y from 'yjs'
-import { isCaseInitialized, readMeta, section } from '../../shared/case/case-doc'
-import { placeToString } from '../../shared/case/case-place'
-import { fragmentToPlainText } from '../../shared/case/rich-text'
-import { ACTION_KIND_NAMES, SECTION_NAMES, SECTION_TITLES } from '../../shared/case/schema'
-import { listActions } from '../../shared/case/timeline'
-import type { SearchResult } from '../../shared/channels/search'
-import type { CaseSummary } from '../../shared/ipc'
-import type { RoomStore } from './room-store'
+import { isCaseInitialized, readMeta, section } from '@shared/case/case-doc'
+import { placeToString } from '@shared/case/case-place'
+import { fragmentToPlainText } from '@shared/case/rich-text'
+import { ACTION_KIND_NAMES, SECTION_NAMES, SECTION_TITLES } from '@shared/case/schema'
+import { listActions } from '@shared/case/timeline'
+import type { SearchResult } from '@shared/channels/search'
+import type { CaseSummary } from '@shared/ipc'
+import type { RoomStore } from '../storage/room-store'
 import { matchCase, queryWords, type SearchField } from './search-match'
 
 export interface SearchResponse {

@@ -1,10 +1,16 @@
 /** Search across the cases on this computer. */
-import type { searchChannels } from '../../shared/channels/search'
-import type { HandlersOf } from './ipc-dispatch'
-import type { Services } from './services'
+import type { searchChannels } from '@shared/channels/search'
+import type { HandlersOf } from '../ipc-dispatch'
+import type { CaseSearch } from './case-search'
 
-export function createSearchHandlers(services: Services): HandlersOf<typeof searchChannels> {
+export interface SearchHandlerServices {
+  search: CaseSearch
+}
+
+export function createSearchHandlers({
+  search,
+}: SearchHandlerServices): HandlersOf<typeof searchChannels> {
   return {
-    'search:cases': ({ query }) => services.search.search(query),
+    'search:cases': ({ query }) => search.search(query),
   }
 }

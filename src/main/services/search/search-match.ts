@@ -3,7 +3,7 @@
  * "Résumé"); every word of the query must occur somewhere in the case, and each place that
  * holds one of them becomes a hit with a snippet of the words around it.
  */
-import type { SearchHit } from '../../shared/channels/search'
+import type { SearchHit } from '@shared/channels/search'
 
 /** One searchable piece of a case: its title, a section, a timeline entry. */
 export interface SearchField {

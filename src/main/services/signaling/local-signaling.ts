@@ -4,7 +4,7 @@
  * invites carry its LAN address). It follows the settings and restarts when they change.
  */
 import { networkInterfaces } from 'node:os'
-import type { Settings } from './app-store'
+import type { Settings } from '../storage/app-store'
 import { startSignalingServer, type SignalingServer } from './signaling-server'
 
 export interface SignalingState {

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { z } from 'zod'
-import { caseSummarySchema, identitySchema, type Notice } from '../../shared/ipc'
+import { caseSummarySchema, identitySchema, type Notice } from '@shared/ipc'
 import { keptAsidePath } from './kept-files'
 import { storageError } from './storage-errors'
 

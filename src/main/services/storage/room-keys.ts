@@ -2,8 +2,8 @@
  * Room keys, kept with the secret store (safeStorage in the app), by room id. A case made on
  * this computer gets a new random key; a case joined from an invite keeps the invite's key.
  */
-import { generateRoomKey } from '../../shared/room/room-key'
-import { AppError } from '../../shared/result'
+import { generateRoomKey } from '@shared/room/room-key'
+import { AppError } from '@shared/result'
 import type { SecretStore } from './secrets'
 
 const secretName = (roomId: string): string => `room-key:${roomId}`

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Y from 'yjs'
-import { AppError } from '../../shared/result'
+import { AppError } from '@shared/result'
 import { RoomLog, type CompactionHooks, type LogDamage } from './room-log'
 import { storageError } from './storage-errors'
 

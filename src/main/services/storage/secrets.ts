@@ -2,7 +2,7 @@
  * Room keys and help-desk tokens, encrypted at rest. In the app the encryption is Electron's
  * `safeStorage` (the OS keychain); tests pass a Node implementation of the same interface.
  */
-import { AppError } from '../../shared/result'
+import { AppError } from '@shared/result'
 import type { AppStore } from './app-store'
 
 /** The part of Electron's `safeStorage` Swarmroom uses. */

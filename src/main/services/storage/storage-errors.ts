@@ -1,5 +1,5 @@
 /** Turns file-system failures into messages a support agent can act on. */
-import { AppError } from '../../shared/result'
+import { AppError } from '@shared/result'
 
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG'])
 const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS'])

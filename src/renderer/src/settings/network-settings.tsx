@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { NetworkState } from '@shared/channels/network'
+import type { NetworkState } from '@shared/channels/rooms'
 import { swarmroom } from '../api'
 import { SettingsActions } from './settings-actions'
 

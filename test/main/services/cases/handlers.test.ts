@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createServices, type MainServices } from '../../../src/main/services/create-services'
-import type { Handlers } from '../../../src/main/services/ipc-dispatch'
-import { readMeta, section } from '../../../src/shared/case/case-doc'
-import { appendParagraphs, fragmentToPlainText } from '../../../src/shared/case/rich-text'
-import type { NewCase } from '../../../src/shared/case/schema'
-import { NodeEncryptor } from '../../fixtures/node-encryptor'
+import { createServices, type MainServices } from '../../../../src/main/services/create-services'
+import type { Handlers } from '../../../../src/main/services/ipc-dispatch'
+import { readMeta, section } from '../../../../src/shared/case/case-doc'
+import { appendParagraphs, fragmentToPlainText } from '../../../../src/shared/case/rich-text'
+import type { NewCase } from '../../../../src/shared/case/schema'
+import { NodeEncryptor } from '../../../fixtures/node-encryptor'
 
 const acme: NewCase = {
   title: 'Acme: double charges',
@@ -33,7 +33,7 @@ describe('the case handlers over a real data folder', () => {
     })
     clock = new Date('2026-11-20T09:00:00Z')
     services.now = () => clock
-    handlers = (await import('../../../src/main/services/handlers')).createHandlers(services)
+    handlers = (await import('../../../../src/main/services/handlers')).createHandlers(services)
     await handlers['identity:set']({ name: 'Dana' })
   })
 

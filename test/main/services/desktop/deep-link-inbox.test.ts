@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DeepLinkInbox, linkInArguments } from '../../../src/main/services/deep-link-inbox'
-import type { EventName } from '../../../src/shared/ipc'
+import {
+  DeepLinkInbox,
+  linkInArguments,
+} from '../../../../src/main/services/desktop/deep-link-inbox'
+import type { EventName } from '../../../../src/shared/ipc'
 
 function inbox(): { inbox: DeepLinkInbox; emitted: { event: EventName; payload: unknown }[] } {
   const emitted: { event: EventName; payload: unknown }[] = []

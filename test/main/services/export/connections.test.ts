@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppStore } from '../../../src/main/services/app-store'
-import { ConnectionsService } from '../../../src/main/services/connections'
-import { HelpDeskError } from '../../../src/main/services/connectors/connector'
-import { SecretStore } from '../../../src/main/services/secrets'
-import { ZendeskServer } from '../../fixtures/help-desks/zendesk-server'
-import { NodeEncryptor } from '../../fixtures/node-encryptor'
-import { useTempFolder } from '../../fixtures/temp-folder'
+import { AppStore } from '../../../../src/main/services/storage/app-store'
+import { ConnectionsService } from '../../../../src/main/services/export/connections'
+import { HelpDeskError } from '../../../../src/main/services/export/connectors/connector'
+import { SecretStore } from '../../../../src/main/services/storage/secrets'
+import { ZendeskServer } from '../../../fixtures/help-desks/zendesk-server'
+import { NodeEncryptor } from '../../../fixtures/node-encryptor'
+import { useTempFolder } from '../../../fixtures/temp-folder'
 
 const tempFolder = useTempFolder()
 let server: ZendeskServer

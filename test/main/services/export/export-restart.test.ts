@@ -6,11 +6,11 @@
  * logs, a real fake Zendesk; the only wait is the outbox's own first backoff (about 2 s).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { listExports } from '../../../src/shared/case/exports'
-import { listUpdates } from '../../../src/shared/case/updates'
-import { ExportBench } from '../../fixtures/export-bench'
-import { ZendeskServer } from '../../fixtures/help-desks/zendesk-server'
-import { useTempFolder } from '../../fixtures/temp-folder'
+import { listExports } from '../../../../src/shared/case/exports'
+import { listUpdates } from '../../../../src/shared/case/updates'
+import { ExportBench } from '../../../fixtures/export-bench'
+import { ZendeskServer } from '../../../fixtures/help-desks/zendesk-server'
+import { useTempFolder } from '../../../fixtures/temp-folder'
 
 const REPLY = 'Hi Maria, the duplicate charges are reversed.'
 

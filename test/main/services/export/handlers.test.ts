@@ -8,11 +8,11 @@ import {
   createDispatcher,
   isFromRenderer,
   type Dispatch,
-} from '../../../src/main/services/ipc-dispatch'
-import type { Result } from '../../../src/shared/result'
-import { ExportBench } from '../../fixtures/export-bench'
-import { ZendeskServer } from '../../fixtures/help-desks/zendesk-server'
-import { useTempFolder } from '../../fixtures/temp-folder'
+} from '../../../../src/main/services/ipc-dispatch'
+import type { Result } from '../../../../src/shared/result'
+import { ExportBench } from '../../../fixtures/export-bench'
+import { ZendeskServer } from '../../../fixtures/help-desks/zendesk-server'
+import { useTempFolder } from '../../../fixtures/temp-folder'
 
 const RENDERER = 'file:///opt/Swarmroom/resources/app/out/renderer/index.html'
 const sender = { url: RENDERER, isMainFrame: true }

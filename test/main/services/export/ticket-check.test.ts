@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { TicketComment } from '../../../src/main/services/connectors/connector'
-import { ticketChanges, type TicketReading } from '../../../src/main/services/ticket-check'
-import type { TicketSeen } from '../../../src/shared/case/schema'
+import type { TicketComment } from '../../../../src/main/services/export/connectors/connector'
+import {
+  ticketChanges,
+  type TicketReading,
+} from '../../../../src/main/services/export/ticket-check'
+import type { TicketSeen } from '../../../../src/shared/case/schema'
 
 const seen: TicketSeen = {
   ticketId: '48213',

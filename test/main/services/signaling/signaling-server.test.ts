@@ -12,11 +12,11 @@ import {
   startSignalingServer,
   type SignalingLimits,
   type SignalingServer,
-} from '../../../src/main/services/signaling-server'
-import { installWebSocket, testPeerOptions } from '../../fixtures/node-webrtc'
-import { ServerLog } from '../../fixtures/server-log'
-import { useSignalingClients, type SignalingClient } from '../../fixtures/signaling-client'
-import { startPeerProcess } from '../../fixtures/webrtc-peer-process'
+} from '../../../../src/main/services/signaling/signaling-server'
+import { installWebSocket, testPeerOptions } from '../../../fixtures/node-webrtc'
+import { ServerLog } from '../../../fixtures/server-log'
+import { useSignalingClients, type SignalingClient } from '../../../fixtures/signaling-client'
+import { startPeerProcess } from '../../../fixtures/webrtc-peer-process'
 
 const { connect, refusal } = useSignalingClients()
 const servers: SignalingServer[] = []

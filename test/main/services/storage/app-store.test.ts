@@ -5,8 +5,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AppStore, emptyAppData } from '../../../src/main/services/app-store'
-import { useTempFolder } from '../../fixtures/temp-folder'
+import { AppStore, emptyAppData } from '../../../../src/main/services/storage/app-store'
+import { useTempFolder } from '../../../fixtures/temp-folder'
 
 const tempFolder = useTempFolder()
 

@@ -13,8 +13,12 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LOG_HEADER, RoomLog, type LogContents } from '../../../src/main/services/room-log'
-import { useTempFolder } from '../../fixtures/temp-folder'
+import {
+  LOG_HEADER,
+  RoomLog,
+  type LogContents,
+} from '../../../../src/main/services/storage/room-log'
+import { useTempFolder } from '../../../fixtures/temp-folder'
 
 const FRAME_HEADER_BYTES = 8
 const PAYLOADS = ['first edit', 'second edit, a little longer', 'third edit']

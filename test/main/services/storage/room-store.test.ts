@@ -6,11 +6,11 @@
 import { existsSync, statSync, symlinkSync, truncateSync, unlinkSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { RoomLog } from '../../../src/main/services/room-log'
-import { RoomStore } from '../../../src/main/services/room-store'
-import { AppError } from '../../../src/shared/result'
-import { recordUpdates } from '../../fixtures/recorded-updates'
-import { useTempFolder } from '../../fixtures/temp-folder'
+import { RoomLog } from '../../../../src/main/services/storage/room-log'
+import { RoomStore } from '../../../../src/main/services/storage/room-store'
+import { AppError } from '../../../../src/shared/result'
+import { recordUpdates } from '../../../fixtures/recorded-updates'
+import { useTempFolder } from '../../../fixtures/temp-folder'
 
 const ROOM_ID = 'checkout-outage-eu'
 

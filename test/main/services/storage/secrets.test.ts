@@ -5,11 +5,11 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { AppStore } from '../../../src/main/services/app-store'
-import { SecretStore } from '../../../src/main/services/secrets'
-import { AppError } from '../../../src/shared/result'
-import { NodeEncryptor } from '../../fixtures/node-encryptor'
-import { useTempFolder } from '../../fixtures/temp-folder'
+import { AppStore } from '../../../../src/main/services/storage/app-store'
+import { SecretStore } from '../../../../src/main/services/storage/secrets'
+import { AppError } from '../../../../src/shared/result'
+import { NodeEncryptor } from '../../../fixtures/node-encryptor'
+import { useTempFolder } from '../../../fixtures/temp-folder'
 
 const ZENDESK_TOKEN = 'zd-live-5b9c1e7a42f04d3f8e61'
 

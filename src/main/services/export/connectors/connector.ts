@@ -4,7 +4,7 @@
  * after a timeout can see whether the first attempt landed). Each vendor is one small module
  * in this folder using `fetch`; none of them imports electron.
  */
-import type { ConnectorKind } from '../../../shared/help-desk-connections'
+import type { ConnectorKind } from '@shared/help-desk-connections'
 
 // Shared with the renderer, which asks for these settings in Settings → Help desks.
 export {
@@ -13,7 +13,7 @@ export {
   connectionConfigSchemas,
   type ConnectionConfig,
   type ConnectorKind,
-} from '../../../shared/help-desk-connections'
+} from '@shared/help-desk-connections'
 
 /** What Swarmroom posts: the same content as HTML and as plain text; each vendor takes one. */
 export interface PostContent {

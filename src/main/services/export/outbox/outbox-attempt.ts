@@ -2,7 +2,7 @@
  * What one attempt to send an outbox entry decides: whether an earlier attempt already landed
  * on the ticket, and what a failure means for the entry (wait, or ask the user).
  */
-import { HelpDeskError, type Connector, type TicketComment } from './connectors/connector'
+import { HelpDeskError, type Connector, type TicketComment } from '../connectors/connector'
 import type { OutboxEntry, OutboxErrorKind } from './outbox-entry'
 import { failureMessage, storageFailureMessage, vendorName } from './outbox-messages'
 import { nextAttemptTime } from './retry-policy'

@@ -3,7 +3,7 @@
  * each entry on its own when it starts, so one damaged entry cannot stop the others.
  */
 import { z } from 'zod'
-import { roomIdSchema, type Notice } from '../../shared/ipc'
+import { roomIdSchema, type Notice } from '@shared/ipc'
 
 /**
  * - `queued`: saved, not attempted yet (or re-queued by the user).

@@ -1,5 +1,5 @@
 /** What the outbox tells a support agent about an export, in words they can act on. */
-import type { ConnectorKind, HelpDeskErrorKind } from './connectors/connector'
+import type { ConnectorKind, HelpDeskErrorKind } from '../connectors/connector'
 import type { OutboxEntry } from './outbox-entry'
 
 const VENDOR_NAMES: Record<ConnectorKind, string> = {

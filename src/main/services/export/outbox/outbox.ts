@@ -9,10 +9,10 @@
  * same text on the ticket and, if it is there, records it as sent without posting again.
  */
 import { randomUUID } from 'node:crypto'
-import type { Notice } from '../../shared/ipc'
-import { AppError } from '../../shared/result'
-import type { AppStore } from './app-store'
-import type { Connector } from './connectors/connector'
+import type { Notice } from '@shared/ipc'
+import { AppError } from '@shared/result'
+import type { AppStore } from '../../storage/app-store'
+import type { Connector } from '../connectors/connector'
 import { sendOrFind, storageFailureOutcome, type AttemptClock } from './outbox-attempt'
 import {
   idOf,

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   InvalidConnectionError,
   parseConnection,
-} from '../../../../src/main/services/connectors/connection'
-import { createConnector } from '../../../../src/main/services/connectors/create-connector'
-import { NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { ZendeskServer } from '../../../fixtures/help-desks/zendesk-server'
+} from '../../../../../src/main/services/export/connectors/connection'
+import { createConnector } from '../../../../../src/main/services/export/connectors/create-connector'
+import { NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { ZendeskServer } from '../../../../fixtures/help-desks/zendesk-server'
 
 describe('building a connector from a stored connection', () => {
   let server: ZendeskServer

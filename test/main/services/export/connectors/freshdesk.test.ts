@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ConnectorOptions } from '../../../../src/main/services/connectors/connector'
-import { createFreshdeskConnector } from '../../../../src/main/services/connectors/freshdesk'
-import { failure, itSurvivesTrouble, NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { FreshdeskServer } from '../../../fixtures/help-desks/freshdesk-server'
+import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
+import { createFreshdeskConnector } from '../../../../../src/main/services/export/connectors/freshdesk'
+import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { FreshdeskServer } from '../../../../fixtures/help-desks/freshdesk-server'
 
 const REPLY = {
   html: '<p>Hi Maria, the refund is on its way.</p>',

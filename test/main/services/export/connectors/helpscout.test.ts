@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ConnectorOptions } from '../../../../src/main/services/connectors/connector'
-import { createHelpScoutConnector } from '../../../../src/main/services/connectors/helpscout'
-import { failure, itSurvivesTrouble, NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { HelpScoutServer } from '../../../fixtures/help-desks/helpscout-server'
+import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
+import { createHelpScoutConnector } from '../../../../../src/main/services/export/connectors/helpscout'
+import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { HelpScoutServer } from '../../../../fixtures/help-desks/helpscout-server'
 
 const REPLY = {
   html: '<p>Hi Maria, we corrected the VAT.</p>',

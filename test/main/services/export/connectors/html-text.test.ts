@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { htmlToText } from '../../../../src/main/services/connectors/html-text'
+import { htmlToText } from '../../../../../src/main/services/export/connectors/html-text'
 
 describe('reading a comment body as plain text', () => {
   it('keeps paragraphs and line breaks as lines', () => {

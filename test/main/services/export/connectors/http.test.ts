@@ -6,10 +6,10 @@ import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { HelpDeskHttp } from '../../../../src/main/services/connectors/http'
-import { retryAtFrom } from '../../../../src/main/services/connectors/retry-at'
-import { vendorMessage } from '../../../../src/main/services/connectors/vendor-message'
-import { failure } from '../../../fixtures/help-desks/connector-trouble'
+import { HelpDeskHttp } from '../../../../../src/main/services/export/connectors/http'
+import { retryAtFrom } from '../../../../../src/main/services/export/connectors/retry-at'
+import { vendorMessage } from '../../../../../src/main/services/export/connectors/vendor-message'
+import { failure } from '../../../../fixtures/help-desks/connector-trouble'
 
 const NOW = new Date('2026-03-02T09:00:00Z')
 

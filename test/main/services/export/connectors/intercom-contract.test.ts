@@ -6,12 +6,15 @@
 import { resolve } from 'node:path'
 import type { OpenAPIBackend } from 'openapi-backend'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createIntercomConnector } from '../../../../src/main/services/connectors/intercom'
-import { checkExchanges, loadContract } from '../../../fixtures/help-desks/contract'
-import { NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { ADMIN_ID, IntercomServer } from '../../../fixtures/help-desks/intercom-server'
+import { createIntercomConnector } from '../../../../../src/main/services/export/connectors/intercom'
+import { checkExchanges, loadContract } from '../../../../fixtures/help-desks/contract'
+import { NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { ADMIN_ID, IntercomServer } from '../../../../fixtures/help-desks/intercom-server'
 
-const SPEC = resolve(import.meta.dirname, '../../../fixtures/contracts/intercom-2.14.openapi.yaml')
+const SPEC = resolve(
+  import.meta.dirname,
+  '../../../../fixtures/contracts/intercom-2.14.openapi.yaml',
+)
 
 describe('the Intercom connector against Intercom’s OpenAPI description', () => {
   let api: OpenAPIBackend

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ConnectorOptions } from '../../../../src/main/services/connectors/connector'
-import { createIntercomConnector } from '../../../../src/main/services/connectors/intercom'
-import { failure, itSurvivesTrouble, NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { ADMIN_ID, IntercomServer } from '../../../fixtures/help-desks/intercom-server'
+import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
+import { createIntercomConnector } from '../../../../../src/main/services/export/connectors/intercom'
+import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { ADMIN_ID, IntercomServer } from '../../../../fixtures/help-desks/intercom-server'
 
 const REPLY = {
   html: '<p>Hi Maria, exports work again.</p>',

@@ -8,14 +8,14 @@
 import { resolve } from 'node:path'
 import type { OpenAPIBackend } from 'openapi-backend'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createJiraConnector } from '../../../../src/main/services/connectors/jira'
-import { checkExchanges, loadContract } from '../../../fixtures/help-desks/contract'
-import { NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { JiraServer } from '../../../fixtures/help-desks/jira-server'
+import { createJiraConnector } from '../../../../../src/main/services/export/connectors/jira'
+import { checkExchanges, loadContract } from '../../../../fixtures/help-desks/contract'
+import { NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { JiraServer } from '../../../../fixtures/help-desks/jira-server'
 
 const SPEC = resolve(
   import.meta.dirname,
-  '../../../fixtures/contracts/jira-service-management.openapi.json',
+  '../../../../fixtures/contracts/jira-service-management.openapi.json',
 )
 
 describe('the Jira Service Management connector against Atlassian’s OpenAPI description', () => {

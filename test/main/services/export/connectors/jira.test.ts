@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ConnectorOptions } from '../../../../src/main/services/connectors/connector'
-import { createJiraConnector } from '../../../../src/main/services/connectors/jira'
-import { failure, itSurvivesTrouble, NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { JiraServer } from '../../../fixtures/help-desks/jira-server'
+import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
+import { createJiraConnector } from '../../../../../src/main/services/export/connectors/jira'
+import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { JiraServer } from '../../../../fixtures/help-desks/jira-server'
 
 const REPLY = {
   html: '<p>Hi Maria, you can log in again.</p>',

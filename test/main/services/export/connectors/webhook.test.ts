@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ConnectorOptions } from '../../../../src/main/services/connectors/connector'
-import { createWebhookConnector } from '../../../../src/main/services/connectors/webhook'
-import { failure, itSurvivesTrouble, NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { WebhookServer } from '../../../fixtures/help-desks/webhook-server'
+import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
+import { createWebhookConnector } from '../../../../../src/main/services/export/connectors/webhook'
+import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { WebhookServer } from '../../../../fixtures/help-desks/webhook-server'
 
 const REPLY = { html: '<p>Hi Maria, all fixed.</p>', text: 'Hi Maria, all fixed.' }
 

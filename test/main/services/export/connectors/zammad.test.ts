@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ConnectorOptions } from '../../../../src/main/services/connectors/connector'
-import { createZammadConnector } from '../../../../src/main/services/connectors/zammad'
-import { failure, itSurvivesTrouble, NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { ZammadServer } from '../../../fixtures/help-desks/zammad-server'
+import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
+import { createZammadConnector } from '../../../../../src/main/services/export/connectors/zammad'
+import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { ZammadServer } from '../../../../fixtures/help-desks/zammad-server'
 
 const REPLY = {
   html: '<p>Hi Maria, driver 4.2 fixes it.</p>',

@@ -6,14 +6,14 @@
 import { resolve } from 'node:path'
 import type { OpenAPIBackend } from 'openapi-backend'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createZendeskConnector } from '../../../../src/main/services/connectors/zendesk'
-import { checkExchanges, loadContract } from '../../../fixtures/help-desks/contract'
-import { NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { ZendeskServer } from '../../../fixtures/help-desks/zendesk-server'
+import { createZendeskConnector } from '../../../../../src/main/services/export/connectors/zendesk'
+import { checkExchanges, loadContract } from '../../../../fixtures/help-desks/contract'
+import { NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { ZendeskServer } from '../../../../fixtures/help-desks/zendesk-server'
 
 const SPEC = resolve(
   import.meta.dirname,
-  '../../../fixtures/contracts/zendesk-support.openapi.yaml',
+  '../../../../fixtures/contracts/zendesk-support.openapi.yaml',
 )
 
 describe('the Zendesk connector against Zendesk’s OpenAPI description', () => {

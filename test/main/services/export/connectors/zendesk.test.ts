@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ConnectorOptions } from '../../../../src/main/services/connectors/connector'
-import { createZendeskConnector } from '../../../../src/main/services/connectors/zendesk'
-import { failure, itSurvivesTrouble, NOTE } from '../../../fixtures/help-desks/connector-trouble'
-import { ZendeskServer } from '../../../fixtures/help-desks/zendesk-server'
+import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
+import { createZendeskConnector } from '../../../../../src/main/services/export/connectors/zendesk'
+import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { ZendeskServer } from '../../../../fixtures/help-desks/zendesk-server'
 
 const REPLY = {
   html: '<p>Hi Maria, exports work again.</p>',

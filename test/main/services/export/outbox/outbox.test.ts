@@ -9,17 +9,17 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { AppStore, type AppData } from '../../../src/main/services/app-store'
-import type { PostContent } from '../../../src/main/services/connectors/connector'
-import { Outbox, type Schedule } from '../../../src/main/services/outbox'
+import { AppStore, type AppData } from '../../../../../src/main/services/storage/app-store'
+import type { PostContent } from '../../../../../src/main/services/export/connectors/connector'
+import { Outbox, type Schedule } from '../../../../../src/main/services/export/outbox/outbox'
 import {
   newOutboxEntry,
   type OutboxEntry,
   type OutboxRequest,
-} from '../../../src/main/services/outbox-entry'
-import { FakeHelpDesk, type DeskAction } from '../../fixtures/fake-help-desk'
-import { FakeHelpDeskConnector } from '../../fixtures/fake-help-desk-connector'
-import { useTempFolder } from '../../fixtures/temp-folder'
+} from '../../../../../src/main/services/export/outbox/outbox-entry'
+import { FakeHelpDesk, type DeskAction } from '../../../../fixtures/fake-help-desk'
+import { FakeHelpDeskConnector } from '../../../../fixtures/fake-help-desk-connector'
+import { useTempFolder } from '../../../../fixtures/temp-folder'
 
 const START = '2025-03-04T14:00:00.000Z'
 

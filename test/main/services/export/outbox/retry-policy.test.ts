@@ -8,7 +8,7 @@ import {
   MAX_DELAY_MS,
   backoffDelay,
   nextAttemptTime,
-} from '../../../src/main/services/retry-policy'
+} from '../../../../../src/main/services/export/outbox/retry-policy'
 
 const middle = (): number => 0.5
 

@@ -1,0 +1,53 @@
+/** A room's saved history: what the renderer loads when a case opens, and every edit it saves. */
+import type { Notice } from '@shared/ipc'
+import type { CaseIndex } from '../cases/case-index'
+import type { AppStore } from '../storage/app-store'
+import type { LogDamage } from '../storage/room-log'
+import type { RoomStore } from '../storage/room-store'
+
+export interface LoadedRoom {
+  state: Uint8Array
+  /** What the user should know about the saved file (damage set aside). */
+  notices: Notice[]
+}
+
+export class RoomHistory {
+  constructor(
+    private readonly app: AppStore,
+    private readonly index: CaseIndex,
+    private readonly rooms: RoomStore,
+    private readonly now: () => Date,
+  ) {}
+
+  load(roomId: string): LoadedRoom {
+    const entry = this.index.require(roomId)
+    const { state, damage } = this.rooms.load(roomId)
+    return { state, notices: damage ? [damageNotice(entry.title, damage)] : [] }
+  }
+
+  append(roomId: string, update: Uint8Array): void {
+    const entry = this.index.require(roomId)
+    this.rooms.append(roomId, update)
+    this.app.updateSoon(() => {
+      entry.lastActivity = this.now().toISOString()
+    })
+  }
+
+  close(roomId: string): void {
+    this.index.require(roomId)
+    this.rooms.close(roomId)
+  }
+}
+
+function damageNotice(title: string, damage: LogDamage): Notice {
+  const what =
+    damage.reason === 'not-a-log'
+      ? 'The saved file of this case was not a Swarmroom case file, so the case opened empty.'
+      : `The last ${damage.bytes} bytes of its saved history were damaged (most likely cut off ` +
+        'by a crash or power loss) and could not be read; everything saved before them opened.'
+  return {
+    id: `damaged-${damage.keptAs}`,
+    level: 'warning',
+    message: `Case "${title}": ${what} The unreadable part was kept as ${damage.keptAs}.`,
+  }
+}

@@ -1,0 +1,26 @@
+/** Channels of the cases on this computer: who you are, the case list, creating and joining. */
+import { z } from 'zod'
+import { CASE_STATUSES, newCaseSchema } from '../case/schema'
+import { caseSummarySchema, displayNameSchema, identitySchema, roomRef } from './schemas'
+
+export const casesChannels = {
+  'identity:get': { input: z.undefined(), output: identitySchema.nullable() },
+  'identity:set': { input: z.object({ name: displayNameSchema }), output: identitySchema },
+  'cases:list': { input: z.undefined(), output: z.array(caseSummarySchema) },
+  'cases:create': { input: newCaseSchema, output: caseSummarySchema },
+  /** Joins the case an invite link (`swarmroom://join/…`) names. */
+  'cases:join': { input: z.object({ link: z.string().max(4096) }), output: caseSummarySchema },
+  'cases:updateSummary': {
+    input: roomRef.extend(
+      newCaseSchema
+        .pick({ title: true, ticket: true, customer: true, priority: true, swarmType: true })
+        .extend({ status: z.enum(CASE_STATUSES) }).shape,
+    ),
+    output: caseSummarySchema,
+  },
+  'cases:setArchived': {
+    input: roomRef.extend({ archived: z.boolean() }),
+    output: caseSummarySchema,
+  },
+  'cases:delete': { input: roomRef, output: z.null() },
+} as const

@@ -1,0 +1,71 @@
+/**
+ * Channels of live rooms: a room's saved history, what it connects with, its invite, the relay,
+ * moving it to a new key, and the network settings that say how rooms reach teammates.
+ */
+import { z } from 'zod'
+import { isSignalingUrl } from '../room/invite'
+import { bytesSchema, caseSummarySchema, noticeSchema, roomIdSchema, roomRef } from './schemas'
+
+const webSocketUrl = (what: string): z.ZodType<string> =>
+  z
+    .string()
+    .trim()
+    .max(2000)
+    .refine(isSignalingUrl, `${what} must start with ws:// or wss:// and name a server.`)
+
+export const networkSettingsSchema = z.object({
+  hostOnLan: z.boolean(),
+  signalingPort: z
+    .number()
+    .int('The port is a whole number.')
+    .min(1024, 'Use a port from 1024 to 65535.')
+    .max(65535, 'Use a port from 1024 to 65535.'),
+  signalingUrls: z.array(webSocketUrl('A signaling server address')).max(8),
+  relayUrl: z.union([z.literal(''), webSocketUrl('The team relay address')]),
+})
+export type NetworkSettings = z.infer<typeof networkSettingsSchema>
+
+const networkStateSchema = z.object({
+  settings: networkSettingsSchema,
+  relayTokenSaved: z.boolean(),
+  signaling: z.object({
+    localUrl: z.string(),
+    lanUrl: z.string().nullable(),
+    port: z.number(),
+    problem: z.string().nullable(),
+  }),
+})
+export type NetworkState = z.infer<typeof networkStateSchema>
+
+export const roomsChannels = {
+  'room:load': {
+    input: roomRef,
+    output: z.object({ state: bytesSchema, notices: z.array(noticeSchema) }),
+  },
+  'room:append': { input: roomRef.extend({ update: bytesSchema }), output: z.null() },
+  'room:close': { input: roomRef, output: z.null() },
+  'settings:getNetwork': { input: z.undefined(), output: networkStateSchema },
+  'settings:setNetwork': {
+    input: networkSettingsSchema.extend({
+      /** A new relay token; `''` removes the saved one; absent keeps it. */
+      relayToken: z.string().max(4096).optional(),
+    }),
+    output: networkStateSchema,
+  },
+  'room:connection': {
+    input: roomRef,
+    output: z.object({
+      key: z.string(),
+      signalingUrls: z.array(z.string()),
+      relay: z.object({ url: z.string(), token: z.string() }).nullable(),
+    }),
+  },
+  'room:invite': { input: roomRef, output: z.object({ link: z.string() }) },
+  'room:setRelay': { input: roomRef.extend({ relay: z.boolean() }), output: caseSummarySchema },
+  'room:rotateKey': { input: roomRef, output: caseSummarySchema },
+} as const
+
+export const roomsEvents = {
+  /** Main changed an open case (an export's result): apply it to the live document. */
+  'room:update': z.object({ roomId: roomIdSchema, update: bytesSchema }),
+} as const
