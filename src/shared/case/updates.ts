@@ -8,7 +8,7 @@ import { approvalStatus, resetApproval } from './approval'
 import { readMeta } from './case-doc'
 import { memberName } from './members'
 import { requireOwner } from './permissions'
-import { customerReply } from './render/customer-reply'
+import { customerReply } from './fragments/customer-reply'
 import {
   HELP_DESKS,
   HELP_DESK_NAMES,

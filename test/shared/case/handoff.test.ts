@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { escalate, handOff, handoffNote, handoffNoteBlocks } from '../../../src/shared/case/handoff'
-import { noteToHtml, noteToMarkdown } from '../../../src/shared/case/render/note-blocks'
+import { noteToHtml, noteToMarkdown } from '../../../src/shared/case/documents/note-blocks'
 import { SWARM_PROMPTS } from '../../../src/shared/case/templates'
 import { addAction, filterActions, listActions } from '../../../src/shared/case/timeline'
 import { at, newCase, write } from './case-fixture'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
 import { handoffNoteBlocks } from '@shared/case/handoff'
-import { noteToHtml, noteToMarkdown } from '@shared/case/render/note-blocks'
+import { noteToHtml, noteToMarkdown } from '@shared/case/documents/note-blocks'
 import { useDocRead } from '../hooks/use-doc-read'
 
 /**

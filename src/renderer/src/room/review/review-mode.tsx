@@ -5,7 +5,7 @@ import { readMeta } from '@shared/case/case-doc'
 import { authorColorSlots } from '@shared/case/member-colors'
 import { readMember, readMembers } from '@shared/case/members'
 import { isOwner } from '@shared/case/permissions'
-import { knowledgeBaseArticle } from '@shared/case/render/knowledge-base'
+import { knowledgeBaseArticle } from '@shared/case/documents/knowledge-base'
 import { addReviewComment, resolveReviewComment, signOff } from '@shared/case/review'
 import {
   CASE_STATUS_NAMES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { approve } from '../../../../src/shared/case/approval'
-import { knowledgeBaseArticle } from '../../../../src/shared/case/render/knowledge-base'
+import { knowledgeBaseArticle } from '../../../../src/shared/case/documents/knowledge-base'
 import { addAction } from '../../../../src/shared/case/timeline'
 import { markSent } from '../../../../src/shared/case/updates'
 import { newCase, write } from '../case-fixture'

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { fragmentToText } from '../../../../src/shared/case/render/fragment-text'
-import { fill, marked, node, p, type RichNode } from './rich-fixture'
+import { fragmentToText } from '../../../../src/shared/case/fragments/fragment-text'
+import { fill, marked, node, p, type RichNode } from '../../../fixtures/rich-text'
 
 function text(...nodes: RichNode[]): string {
   const fragment = new Y.Doc().getXmlFragment('customerUpdate')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { section } from '../../../../src/shared/case/case-doc'
-import { customerReply } from '../../../../src/shared/case/render/customer-reply'
+import { customerReply } from '../../../../src/shared/case/fragments/customer-reply'
 import { newCase } from '../case-fixture'
-import { fill, marked, node, p } from './rich-fixture'
+import { fill, marked, node, p } from '../../../fixtures/rich-text'
 
 describe('the reply to the customer', () => {
   it('is the customer update as HTML and as text', () => {

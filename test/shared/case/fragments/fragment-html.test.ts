@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { fragmentToHtml } from '../../../../src/shared/case/render/fragment-html'
-import { fill, marked, node, p, type RichNode } from './rich-fixture'
+import { fragmentToHtml } from '../../../../src/shared/case/fragments/fragment-html'
+import { fill, marked, node, p, type RichNode } from '../../../fixtures/rich-text'
 
 function html(...nodes: RichNode[]): string {
   const fragment = new Y.Doc().getXmlFragment('customerUpdate')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatTime, renderNote } from '../../../../src/shared/case/render/note-blocks'
+import { formatTime, renderNote } from '../../../../src/shared/case/documents/note-blocks'
 
 describe('notes built from a case', () => {
   it('write one clock for every reader', () => {

@@ -4,9 +4,9 @@
  */
 import type * as Y from 'yjs'
 import { sectionState } from '../prompts'
-import { escapeHtml, fragmentToHtml } from './fragment-html'
-import { escapeMarkdown, fragmentToMarkdown, textToMarkdown } from './fragment-markdown'
-import { fragmentToText } from './fragment-text'
+import { escapeHtml, fragmentToHtml } from '../fragments/fragment-html'
+import { escapeMarkdown, fragmentToMarkdown, textToMarkdown } from '../fragments/fragment-markdown'
+import { fragmentToText } from '../fragments/fragment-text'
 
 export type NoteBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }

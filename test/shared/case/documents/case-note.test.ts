@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { section } from '../../../../src/shared/case/case-doc'
-import { caseNote } from '../../../../src/shared/case/render/case-note'
+import { caseNote } from '../../../../src/shared/case/documents/case-note'
 import { setResponsibilities } from '../../../../src/shared/case/responsibilities'
 import { setMemberRole } from '../../../../src/shared/case/roles'
 import { setStatus } from '../../../../src/shared/case/status'
 import { addAction } from '../../../../src/shared/case/timeline'
 import { at, newCase, write } from '../case-fixture'
-import { fill, marked, p } from './rich-fixture'
+import { fill, marked, p } from '../../../fixtures/rich-text'
 
 function scriptedCase(): ReturnType<typeof newCase> {
   const doc = newCase()

@@ -1,8 +1,8 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { fragmentToMarkdown } from '../../../../src/shared/case/render/fragment-markdown'
+import { fragmentToMarkdown } from '../../../../src/shared/case/fragments/fragment-markdown'
 import { SWARM_PROMPTS } from '../../../../src/shared/case/templates'
-import { fill, marked, node, p, type RichNode } from './rich-fixture'
+import { fill, marked, node, p, type RichNode } from '../../../fixtures/rich-text'
 
 function markdown(...nodes: RichNode[]): string {
   const fragment = new Y.Doc().getXmlFragment('summary')
