@@ -82,6 +82,22 @@ export default tseslint.config(
     ),
   },
   {
+    // Feature folders take their services as parameters; the bag and the wiring are the root's.
+    // (Which feature may import which is checked by .dependency-cruiser.cjs.)
+    files: ['src/main/services/*/**'],
+    rules: forbid(
+      [
+        'electron',
+        '**/renderer/**',
+        '**/preload/**',
+        '**/services',
+        '**/handlers',
+        '**/create-services',
+      ],
+      'A feature takes the services it uses as parameters: import their modules, not the wiring.',
+    ),
+  },
+  {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
