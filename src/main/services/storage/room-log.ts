@@ -112,12 +112,7 @@ export class RoomLog {
    */
   append(update: Uint8Array): void {
     if (update.length === 0) throw new Error('An empty update cannot be saved.')
-    const prefix = this.size === 0 ? LOG_HEADER.length : 0
-    const frame = Buffer.allocUnsafe(prefix + FRAME_HEADER_BYTES + update.length)
-    if (prefix > 0) frame.set(LOG_HEADER, 0)
-    frame.writeUInt32LE(update.length, prefix)
-    frame.writeUInt32LE(crc32(update), prefix + 4)
-    frame.set(update, prefix + FRAME_HEADER_BYTES)
+    const frame = encodeFrame(update, this.size === 0)
     try {
       writeFully(this.fd, frame)
     } catch (error) {
@@ -140,11 +135,7 @@ export class RoomLog {
   /** Replaces the log with a single frame holding `state` (the merged document). */
   compact(state: Uint8Array, hooks: CompactionHooks = {}): void {
     const temporary = temporaryPath(this.path)
-    const frame = Buffer.allocUnsafe(LOG_HEADER.length + FRAME_HEADER_BYTES + state.length)
-    frame.set(LOG_HEADER, 0)
-    frame.writeUInt32LE(state.length, LOG_HEADER.length)
-    frame.writeUInt32LE(crc32(state), LOG_HEADER.length + 4)
-    frame.set(state, LOG_HEADER.length + FRAME_HEADER_BYTES)
+    const frame = encodeFrame(state, true)
     const tmpFd = openSync(temporary, 'w')
     try {
       writeFully(tmpFd, frame)
@@ -244,4 +235,15 @@ function syncFolder(folder: string): void {
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
+}
+
+/** One frame of `payload`, led by the file's header when it starts the log. */
+function encodeFrame(payload: Uint8Array, withHeader: boolean): Buffer {
+  const prefix = withHeader ? LOG_HEADER.length : 0
+  const frame = Buffer.allocUnsafe(prefix + FRAME_HEADER_BYTES + payload.length)
+  if (withHeader) frame.set(LOG_HEADER, 0)
+  frame.writeUInt32LE(payload.length, prefix)
+  frame.writeUInt32LE(crc32(payload), prefix + 4)
+  frame.set(payload, prefix + FRAME_HEADER_BYTES)
+  return frame
 }
