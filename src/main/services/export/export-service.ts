@@ -289,23 +289,23 @@ export class ExportService {
       })
     })
     const parts = request.parts === 'both' ? (['note', 'reply'] as const) : [request.parts]
-    const queued: string[] = []
     try {
-      for (const part of parts) {
-        const rendered = part === 'note' ? content.note : content.reply
-        const entry = await this.options.outbox.enqueue({
-          roomId: request.roomId,
-          exportId: record.id,
-          connectionId: connection.id,
-          ticketId: ticket.id,
-          part,
-          content: { html: rendered.html, text: rendered.text },
-        })
-        queued.push(entry.id)
-      }
+      // All or nothing, in one write: a note without the reply queued with it would be half
+      // an export, and a part sent before the rest was saved could not be taken back.
+      await this.options.outbox.enqueueAll(
+        parts.map((part) => {
+          const rendered = part === 'note' ? content.note : content.reply
+          return {
+            roomId: request.roomId,
+            exportId: record.id,
+            connectionId: connection.id,
+            ticketId: ticket.id,
+            part,
+            content: { html: rendered.html, text: rendered.text },
+          }
+        }),
+      )
     } catch (error) {
-      // All or nothing: a note without the reply it was queued with would be half an export.
-      for (const id of queued) await this.options.outbox.cancel(id).catch(() => undefined)
       const message = error instanceof Error ? error.message : String(error)
       const failed: ExportRecord = { ...record, state: 'failed', error: `Not queued: ${message}` }
       this.options.writer.write(request.roomId, (written) => writeExport(written, failed))

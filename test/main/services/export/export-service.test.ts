@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../../../src/shared/result'
 import { approvalStatus } from '../../../../src/shared/case/approval'
 import { readMeta, updateMeta } from '../../../../src/shared/case/case-doc'
 import { listExports } from '../../../../src/shared/case/exports'
@@ -260,6 +261,44 @@ describe('exporting to the ticket', () => {
     expect(bench.events('export:changed').map((event) => `${event.part} ${event.state}`)).toEqual(
       expect.arrayContaining(['note queued', 'note sending', 'note sent', 'reply sent']),
     )
+  })
+
+  it('sends neither the note nor the reply when saving them to the outbox fails', async () => {
+    await bench.approveUpdate(roomId)
+    const app = bench.services.app
+    const update = app.update.bind(app)
+    // The write that saves the reply into the outbox fails as on a full disk; every other
+    // write (the note's, if it is saved on its own) goes through.
+    app.update = async (change) => {
+      let savesReply = false
+      await update((data) => {
+        const before = data.outbox.length
+        change(data)
+        savesReply = data.outbox
+          .slice(before)
+          .some(
+            (entry) =>
+              typeof entry === 'object' &&
+              entry !== null &&
+              'part' in entry &&
+              entry.part === 'reply',
+          )
+        if (savesReply) data.outbox.length = before
+      })
+      if (savesReply) throw new AppError('storage-failed', 'The disk is full.')
+    }
+    await expect(
+      bench.services.exports.send({ roomId, parts: 'both', previewHash: preview().hash }),
+    ).rejects.toThrow('The disk is full.')
+    app.update = update
+    await settled()
+
+    expect(zendesk.posted).toEqual([])
+    expect(bench.services.outbox.list(roomId)).toEqual([])
+    expect(listExports(bench.savedCase(roomId))[0]).toMatchObject({
+      state: 'failed',
+      error: 'Not queued: The disk is full.',
+    })
   })
 
   it('posts the note alone without reading the ticket again or touching the reply', async () => {

@@ -130,41 +130,65 @@ export class Outbox {
    * export again returns the entry already queued, so a double click never posts twice.
    */
   async enqueue(request: OutboxRequest): Promise<OutboxEntry> {
+    const [entry] = await this.enqueueAll([request])
+    if (!entry) throw new AppError('internal', 'The export could not be queued.')
+    return entry
+  }
+
+  /**
+   * Queues several parts of one export all or nothing: they are saved in one write, and none
+   * is sent before all are saved, so a note never leaves without the reply queued with it.
+   */
+  async enqueueAll(requests: readonly OutboxRequest[]): Promise<OutboxEntry[]> {
     if (!this.started) {
       throw new AppError('internal', 'The export outbox is not ready yet. Try again in a moment.')
     }
-    const parsed = outboxRequestSchema.safeParse(request)
-    if (!parsed.success) {
-      throw new AppError('invalid-input', parsed.error.issues[0]?.message ?? 'Invalid export.')
+    const wanted = requests.map((request) => {
+      const parsed = outboxRequestSchema.safeParse(request)
+      if (!parsed.success) {
+        throw new AppError('invalid-input', parsed.error.issues[0]?.message ?? 'Invalid export.')
+      }
+      return parsed.data
+    })
+    const result: OutboxEntry[] = []
+    const added: OutboxEntry[] = []
+    for (const part of wanted) {
+      const existing = [...this.entries.values()].find(
+        (entry) =>
+          entry.roomId === part.roomId &&
+          entry.exportId === part.exportId &&
+          entry.part === part.part &&
+          entry.state !== 'cancelled',
+      )
+      if (existing) {
+        result.push(existing)
+        continue
+      }
+      const entry = newOutboxEntry(part, randomUUID(), this.clock.now())
+      this.entries.set(entry.id, entry)
+      this.held.add(entry.id)
+      added.push(entry)
+      result.push(entry)
     }
-    const wanted = parsed.data
-    const existing = [...this.entries.values()].find(
-      (entry) =>
-        entry.roomId === wanted.roomId &&
-        entry.exportId === wanted.exportId &&
-        entry.part === wanted.part &&
-        entry.state !== 'cancelled',
-    )
-    if (existing) return copy(existing)
-    const entry = newOutboxEntry(wanted, randomUUID(), this.clock.now())
-    this.entries.set(entry.id, entry)
-    this.held.add(entry.id)
     try {
-      await this.persist(entry)
+      if (added.length > 0) await this.persist(...added)
     } catch (error) {
-      // Not saved means not sent; take it out of memory too, so a later write cannot save it.
-      this.entries.delete(entry.id)
+      // Not saved means not sent; take them out of memory too, so a later write cannot save them.
+      const ids = new Set(added.map((entry) => entry.id))
+      for (const id of ids) this.entries.delete(id)
       this.store.updateSoon((data) => {
-        data.outbox = data.outbox.filter((raw) => idOf(raw) !== entry.id)
+        data.outbox = data.outbox.filter((raw) => {
+          const id = idOf(raw)
+          return typeof id !== 'string' || !ids.has(id)
+        })
       })
       throw error
     } finally {
-      this.held.delete(entry.id)
+      for (const entry of added) this.held.delete(entry.id)
     }
-    const queued = copy(entry)
-    this.emit(entry)
-    this.pump()
-    return queued
+    for (const entry of added) this.emit(entry)
+    if (added.length > 0) this.pump()
+    return result.map(copy)
   }
 
   list(roomId?: string): OutboxEntry[] {
