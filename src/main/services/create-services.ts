@@ -71,7 +71,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     cases: new CaseService(app, caseIndex, rooms, keys, now),
     roomHistory: new RoomHistory(app, caseIndex, rooms, now),
     roomNetwork: new RoomNetwork(app, caseIndex, keys, secrets, signaling),
-    keyRotation: new KeyRotation(app, caseIndex, rooms, keys, now),
+    keyRotation: new KeyRotation({ app, caseIndex, rooms, keys, now }),
     signaling,
     openInBrowser: options.openInBrowser,
     search: new CaseSearch(rooms, () => app.data.cases),

@@ -12,20 +12,23 @@ import type { AppStore } from '../storage/app-store'
 import type { RoomKeys } from '../storage/room-keys'
 import { mergeUpdates, type RoomStore } from '../storage/room-store'
 
+export interface KeyRotationServices {
+  app: AppStore
+  caseIndex: CaseIndex
+  rooms: RoomStore
+  keys: RoomKeys
+  now: () => Date
+}
+
 export class KeyRotation {
-  constructor(
-    private readonly app: AppStore,
-    private readonly index: CaseIndex,
-    private readonly rooms: RoomStore,
-    private readonly keys: RoomKeys,
-    private readonly now: () => Date,
-  ) {}
+  constructor(private readonly services: KeyRotationServices) {}
 
   async rotate(roomId: string): Promise<CaseSummary> {
-    const entry = this.index.require(roomId)
-    const identity = this.app.data.identity
+    const { app, caseIndex, rooms, keys, now } = this.services
+    const entry = caseIndex.require(roomId)
+    const identity = app.data.identity
     const doc = new Y.Doc({ gc: false })
-    Y.applyUpdate(doc, mergeUpdates([this.rooms.load(roomId).state]))
+    Y.applyUpdate(doc, mergeUpdates([rooms.load(roomId).state]))
     if (!identity || readMeta(doc).ownerId !== identity.memberId) {
       doc.destroy()
       throw new AppError('invalid-input', 'Only the case owner can move the case to a new key.')
@@ -34,19 +37,19 @@ export class KeyRotation {
     metaMap(doc).delete('movedAt')
     metaMap(doc).delete('movedBy')
     const newRoomId = generateRoomId()
-    this.rooms.create(newRoomId, Y.encodeStateAsUpdate(doc))
+    rooms.create(newRoomId, Y.encodeStateAsUpdate(doc))
     doc.destroy()
-    await this.keys.create(newRoomId)
+    await keys.create(newRoomId)
     const moved: CaseSummary = {
       ...entry,
       roomId: newRoomId,
-      lastActivity: this.now().toISOString(),
+      lastActivity: now().toISOString(),
     }
-    await this.app.update((data) => {
+    await app.update((data) => {
       data.cases = data.cases.map((item) => (item.roomId === roomId ? moved : item))
     })
-    this.rooms.delete(roomId)
-    await this.keys.delete(roomId)
+    rooms.delete(roomId)
+    await keys.delete(roomId)
     return moved
   }
 }
