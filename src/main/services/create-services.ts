@@ -4,6 +4,7 @@ import { CaseIndex } from './cases/case-index'
 import { CaseService } from './cases/case-service'
 import { CaseWriter } from './cases/case-writer'
 import { DeepLinkInbox } from './desktop/deep-link-inbox'
+import { UpdateChecker, type Updater } from './desktop/update-checker'
 import { ConnectionsService } from './export/connections'
 import type { ConnectorOptions } from './export/connectors/connector'
 import { ExportResults } from './export/export-results'
@@ -45,6 +46,8 @@ export interface ServiceOptions {
   saveFile?: SaveFile
   /** For help-desk requests (a shorter timeout in tests). */
   connectorOptions?: ConnectorOptions
+  /** Loads electron-updater's `autoUpdater` in the app; without it updates stay off. */
+  updater?: () => Promise<Updater>
 }
 
 export async function createServices(options: ServiceOptions): Promise<MainServices> {
@@ -79,6 +82,11 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     saveFile,
     emit,
     deepLinks: new DeepLinkInbox(emit),
+    updates: new UpdateChecker({
+      updater: options.updater ?? noUpdater,
+      url: () => app.data.settings.updateUrl,
+      emit,
+    }),
     connections,
     outbox,
     tickets: new TicketLinks(writer, connections, now),
@@ -100,6 +108,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
   return Object.assign(services, {
     handlers: createHandlers(services),
     async shutdown(): Promise<void> {
+      services.updates.stop()
       await services.signaling.close()
       await outbox.stop()
       await results.whenIdle()
@@ -111,4 +120,8 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
 
 const noSaveDialog: SaveFile = async () => {
   throw new AppError('internal', 'Saving files is not available here: copy the text instead.')
+}
+
+const noUpdater = async (): Promise<Updater> => {
+  throw new AppError('internal', 'Updates are not available in this build of Swarmroom.')
 }

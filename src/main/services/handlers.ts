@@ -12,7 +12,17 @@ export function createHandlers(services: Services): Handlers {
     ...createCasesHandlers(services),
     ...createRoomsHandlers(services),
     ...createSearchHandlers(services),
-    ...createDesktopHandlers({ ...services, notices: () => services.app.notices }),
+    ...createDesktopHandlers({
+      ...services,
+      notices: () => services.app.notices,
+      updateUrl: {
+        get: () => services.app.data.settings.updateUrl,
+        set: (url) =>
+          services.app.update((data) => {
+            data.settings.updateUrl = url
+          }),
+      },
+    }),
     ...createExportHandlers(services),
   }
 }

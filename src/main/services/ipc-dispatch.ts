@@ -31,7 +31,9 @@ export type Dispatch = (
 
 /**
  * Trusts only the top frame of Swarmroom's own page: the same file for `file:` URLs, the same
- * origin otherwise (the dev server, the e2e harness).
+ * origin for web URLs (the dev server, the e2e harness), and the same scheme and host for the
+ * app's own scheme (`app://swarmroom`): WHATWG URLs give every such URL the opaque origin
+ * "null", so comparing origins there would trust any page of any custom scheme.
  */
 export function isFromRenderer(rendererUrl: string): (sender: SenderInfo) => boolean {
   const expected = new URL(rendererUrl)
@@ -46,7 +48,10 @@ export function isFromRenderer(rendererUrl: string): (sender: SenderInfo) => boo
     if (expected.protocol === 'file:') {
       return actual.protocol === 'file:' && actual.pathname === expected.pathname
     }
-    return actual.origin === expected.origin
+    if (expected.protocol === 'http:' || expected.protocol === 'https:') {
+      return actual.origin === expected.origin
+    }
+    return actual.protocol === expected.protocol && actual.host === expected.host
   }
 }
 

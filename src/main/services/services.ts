@@ -5,6 +5,7 @@
 import type { CaseIndex } from './cases/case-index'
 import type { CaseService } from './cases/case-service'
 import type { DeepLinkInbox } from './desktop/deep-link-inbox'
+import type { UpdateChecker } from './desktop/update-checker'
 import type { ConnectionsService } from './export/connections'
 import type { ExportService } from './export/export-service'
 import type { Outbox } from './export/outbox/outbox'
@@ -43,6 +44,8 @@ export interface Services {
   notify: Notify
   saveFile: SaveFile
   deepLinks: DeepLinkInbox
+  /** Updates from the team's update folder, when one is set. */
+  updates: UpdateChecker
   /** Help-desk connections; their secrets stay in `secrets`. */
   connections: ConnectionsService
   /** Exports on their way to help desks, kept in app.json. */

@@ -5,6 +5,20 @@
 import { z } from 'zod'
 import { noticeSchema, roomIdSchema } from './schemas'
 
+export const updateStatusSchema = z.discriminatedUnion('state', [
+  /** No update address is set: the team hands out installers some other way. */
+  z.object({ state: z.literal('off') }),
+  z.object({ state: z.literal('checking') }),
+  /** Checked; this is the newest version. */
+  z.object({ state: z.literal('idle') }),
+  /** Downloaded; it is installed when Swarmroom quits, or now with `app:installUpdate`. */
+  z.object({ state: z.literal('ready'), version: z.string() }),
+  z.object({ state: z.literal('error'), message: z.string() }),
+])
+export type UpdateStatus = z.infer<typeof updateStatusSchema>
+
+const updatesSchema = z.object({ url: z.string(), status: updateStatusSchema })
+
 export const desktopChannels = {
   /** What the user should know from start-up (a settings file set aside, exports resumed). */
   'app:notices': { input: z.undefined(), output: z.array(noticeSchema) },
@@ -26,6 +40,15 @@ export const desktopChannels = {
    * Asks where to save a text file (a draft knowledge-base article) and writes it there.
    * Answers the path it was saved to, or null when the user cancelled.
    */
+  /** Where updates come from (the team's own HTTPS folder) and how checking went. */
+  'app:updates': { input: z.undefined(), output: updatesSchema },
+  /** Sets the update folder (`''` turns updates off) and checks it at once. */
+  'app:setUpdateUrl': {
+    input: z.object({ url: z.string().trim().max(2000) }),
+    output: updatesSchema,
+  },
+  /** Restarts Swarmroom into the downloaded update. */
+  'app:installUpdate': { input: z.undefined(), output: z.null() },
   'files:saveText': {
     input: z.object({
       suggestedName: z
@@ -45,4 +68,6 @@ export const desktopEvents = {
   'app:deepLink': z.object({ url: z.string() }),
   /** Show a case (a notification was clicked); `place` is a section or timeline entry. */
   'app:openCase': z.object({ roomId: roomIdSchema, place: z.string().optional() }),
+  /** An update was downloaded: offer "Restart to update". */
+  'app:updateReady': z.object({ version: z.string() }),
 } as const

@@ -147,4 +147,13 @@ describe('the IPC gate', () => {
     expect(trusted({ url: 'http://localhost:5173/#/case/x', isMainFrame: true })).toBe(true)
     expect(trusted({ url: 'http://localhost:5174/', isMainFrame: true })).toBe(false)
   })
+
+  it('trusts the app scheme by scheme and host, since every custom-scheme origin reads "null"', () => {
+    const trusted = isFromRenderer('app://swarmroom/index.html')
+    expect(trusted({ url: 'app://swarmroom/index.html#/case/x', isMainFrame: true })).toBe(true)
+    for (const url of ['app://elsewhere/index.html', 'other://swarmroom/index.html']) {
+      expect(trusted({ url, isMainFrame: true })).toBe(false)
+    }
+    expect(trusted({ url: 'app://swarmroom/index.html', isMainFrame: false })).toBe(false)
+  })
 })

@@ -6,6 +6,7 @@ import type { HandlersOf } from '../ipc-dispatch'
 import type { Emit, Notify, OpenInBrowser, SaveFile } from '../ports'
 import type { DeepLinkInbox } from './deep-link-inbox'
 import { isSafeExternalUrl } from './external-links'
+import { updateUrlProblem, type UpdateChecker } from './update-checker'
 
 export interface DesktopHandlerServices {
   /** What start-up found that the user should know (app.json's notices). */
@@ -15,6 +16,9 @@ export interface DesktopHandlerServices {
   notify: Notify
   emit: Emit
   saveFile: SaveFile
+  updates: UpdateChecker
+  /** The saved update address, and saving a new one. */
+  updateUrl: { get: () => string; set: (url: string) => Promise<void> }
 }
 
 export function createDesktopHandlers(
@@ -40,6 +44,20 @@ export function createDesktopHandlers(
         onClick: () =>
           services.emit('app:openCase', place === undefined ? { roomId } : { roomId, place }),
       })
+      return null
+    },
+
+    'app:updates': () => ({ url: services.updateUrl.get(), status: services.updates.current }),
+
+    'app:setUpdateUrl': async ({ url }) => {
+      const problem = updateUrlProblem(url)
+      if (problem) throw new AppError('invalid-input', problem)
+      await services.updateUrl.set(url)
+      return { url, status: await services.updates.start() }
+    },
+
+    'app:installUpdate': () => {
+      services.updates.install()
       return null
     },
 

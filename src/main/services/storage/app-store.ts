@@ -22,6 +22,8 @@ export const settingsSchema = z
     signalingUrls: z.array(z.string()).default([]),
     /** A team relay (Hocuspocus) URL; its token is kept in the secret store. */
     relayUrl: z.string().default(''),
+    /** The team's update folder (electron-updater's generic provider); `''` means no updates. */
+    updateUrl: z.string().default(''),
   })
   .prefault({})
 export type Settings = z.infer<typeof settingsSchema>
