@@ -1,16 +1,42 @@
 /** Wires `swarmroom://` links from the OS to the services' inbox: the only Electron part of it. */
+import { resolve } from 'node:path'
 import type { App } from 'electron'
 import { linkInArguments, type DeepLinkInbox } from './services/desktop/deep-link-inbox'
 
 export const PROTOCOL = 'swarmroom'
 
-/** Registers the protocol; in development Electron must be told which script it runs. */
-export function registerProtocol(app: App): void {
-  if (process.defaultApp && process.argv[1]) {
-    app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [process.argv[1]])
+/**
+ * Makes this app the handler of `swarmroom:` links. A development build (not packaged) is run
+ * by the Electron binary, which must be told which script to start, and it never takes the
+ * links over from an installed Swarmroom.
+ */
+export function registerProtocol(
+  app: Pick<
+    App,
+    | 'isPackaged'
+    | 'setAsDefaultProtocolClient'
+    | 'getApplicationNameForProtocol'
+    | 'isDefaultProtocolClient'
+  >,
+  argv: readonly string[] = process.argv,
+): boolean {
+  let registered: boolean
+  if (app.isPackaged) {
+    registered = app.setAsDefaultProtocolClient(PROTOCOL)
   } else {
-    app.setAsDefaultProtocolClient(PROTOCOL)
+    const script = argv[1]
+    const holder = app.getApplicationNameForProtocol(`${PROTOCOL}://`)
+    if (
+      !script ||
+      (holder !== '' && !app.isDefaultProtocolClient(PROTOCOL, process.execPath, [resolve(script)]))
+    ) {
+      console.warn(`swarmroom: links stay with ${holder || 'nobody'} while developing`)
+      return false
+    }
+    registered = app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [resolve(script)])
   }
+  if (!registered) console.warn('Swarmroom could not register itself for swarmroom: links')
+  return registered
 }
 
 export interface DeepLinks {

@@ -37,6 +37,8 @@ export function createSecureWindow(
       webviewTag: false,
       safeDialogs: true,
       spellcheck: true,
+      // A hidden window (closed to the tray) keeps syncing: timers and WebRTC run at full speed.
+      backgroundThrottling: false,
     },
   })
 }
@@ -55,8 +57,11 @@ export function hardenWebContents(
   contents: WebContents,
   open: (url: string) => Promise<void>,
 ): void {
-  contents.on('will-navigate', (event, url) => {
-    if (url !== contents.getURL()) event.preventDefault()
+  // Every navigation is refused, to the same URL too: the app is one page whose routes live
+  // in the hash, and a planted link (even javascript:) must not reload or replace it.
+  contents.on('will-navigate', (event) => {
+    event.preventDefault()
+    console.warn('refused a navigation of the window to', event.url)
   })
   contents.on('will-redirect', (event) => event.preventDefault())
   contents.on('will-attach-webview', (event) => event.preventDefault())

@@ -3,9 +3,10 @@
  * the services exist, and one from a second start or macOS's open-url can come at any time.
  */
 import { EventEmitter } from 'node:events'
+import { resolve } from 'node:path'
 import type { App } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { listenForDeepLinks } from '../../src/main/deep-links'
+import { listenForDeepLinks, registerProtocol } from '../../src/main/deep-links'
 import { DeepLinkInbox } from '../../src/main/services/desktop/deep-link-inbox'
 
 const LINK = 'swarmroom://join/abcdefgh12#key=k'
@@ -54,5 +55,48 @@ describe('deep links from the OS', () => {
 
     expect(prevented).toBe(true)
     expect(emitted).toEqual([{ url: LINK }])
+  })
+})
+
+/** Records what the app asks of Electron's protocol registry (the OS's, in the app). */
+function protocolRegistry(options: { isPackaged: boolean; holder?: string; accepts?: boolean }): {
+  app: Parameters<typeof registerProtocol>[0]
+  registered: unknown[][]
+} {
+  const registered: unknown[][] = []
+  const app = {
+    isPackaged: options.isPackaged,
+    getApplicationNameForProtocol: () => options.holder ?? '',
+    isDefaultProtocolClient: () => false,
+    setAsDefaultProtocolClient: (...args: unknown[]) => {
+      registered.push(args)
+      return options.accepts ?? true
+    },
+  }
+  return { app: app as unknown as Parameters<typeof registerProtocol>[0], registered }
+}
+
+describe('registering for swarmroom: links', () => {
+  it('registers the installed app by itself', () => {
+    const { app, registered } = protocolRegistry({ isPackaged: true })
+    expect(registerProtocol(app, ['/opt/Swarmroom/swarmroom'])).toBe(true)
+    expect(registered).toEqual([['swarmroom']])
+  })
+
+  it('registers a development build with the absolute path of the script Electron runs', () => {
+    const { app, registered } = protocolRegistry({ isPackaged: false })
+    expect(registerProtocol(app, ['/usr/bin/electron', 'out/main/index.js'])).toBe(true)
+    expect(registered).toEqual([['swarmroom', process.execPath, [resolve('out/main/index.js')]]])
+  })
+
+  it('never takes the links over from an installed Swarmroom while developing', () => {
+    const { app, registered } = protocolRegistry({ isPackaged: false, holder: 'Swarmroom' })
+    expect(registerProtocol(app, ['/usr/bin/electron', 'out/main/index.js'])).toBe(false)
+    expect(registered).toEqual([])
+  })
+
+  it('says so when the system refuses the registration', () => {
+    const { app } = protocolRegistry({ isPackaged: true, accepts: false })
+    expect(registerProtocol(app, ['/opt/Swarmroom/swarmroom'])).toBe(false)
   })
 })

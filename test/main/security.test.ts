@@ -25,8 +25,12 @@ class RecordingContents extends EventEmitter {
   }
 }
 
-function navigationEvent(): { prevented: boolean; preventDefault: () => void } {
-  const event = { prevented: false, preventDefault: () => (event.prevented = true) }
+function navigationEvent(url = ''): {
+  url: string
+  prevented: boolean
+  preventDefault: () => void
+} {
+  const event = { url, prevented: false, preventDefault: () => (event.prevented = true) }
   return event
 }
 
@@ -44,21 +48,22 @@ describe('the security settings', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      backgroundThrottling: false,
     })
   })
 
-  it('blocks navigation away from the app and every new window', () => {
+  it('blocks every navigation, to the same page and javascript: too, and every new window', () => {
     const contents = new RecordingContents()
     const opened: string[] = []
     hardenWebContents(contents as unknown as WebContents, async (url) => {
       opened.push(url)
     })
-    const away = navigationEvent()
-    contents.emit('will-navigate', away, 'https://evil.example/')
-    expect(away.prevented).toBe(true)
-    const reload = navigationEvent()
-    contents.emit('will-navigate', reload, contents.getURL())
-    expect(reload.prevented).toBe(false)
+    // A planted javascript: link used to reload the window: only other URLs were refused.
+    for (const url of ['https://evil.example/', contents.getURL(), 'javascript:alert(1)']) {
+      const navigation = navigationEvent(url)
+      contents.emit('will-navigate', navigation)
+      expect(navigation.prevented, url).toBe(true)
+    }
     const webview = navigationEvent()
     contents.emit('will-attach-webview', webview)
     expect(webview.prevented).toBe(true)
