@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createBridge } from '../../src/shared/bridge'
 import { CHANNELS, EVENT_NAMES, type EventName, type EventPayload } from '../../src/shared/ipc'
 import { createServices, type MainServices } from '../../src/main/services/create-services'
+import type { Updater } from '../../src/main/services/desktop/update-checker'
 import {
   createDispatcher,
   isFromRenderer,
@@ -90,7 +91,11 @@ export class MainProcess {
     readonly desktop: DesktopRecord,
   ) {}
 
-  static async start(dataFolder: string, rendererUrl: string): Promise<MainProcess> {
+  static async start(
+    dataFolder: string,
+    rendererUrl: string,
+    updater?: () => Promise<Updater>,
+  ): Promise<MainProcess> {
     const contexts: BrowserContext[] = []
     const desktop: DesktopRecord = { notifications: [], savedFiles: [] }
     const services = await createServices({
@@ -110,6 +115,7 @@ export class MainProcess {
         desktop.savedFiles.push(path)
         return path
       }),
+      ...(updater ? { updater } : {}),
     })
     return new MainProcess(
       services,
@@ -235,6 +241,8 @@ export interface RunningApp {
 export interface AppOptions {
   /** Let the page read and write the clipboard, as Electron's window may. */
   clipboard?: boolean
+  /** Stands in for electron-updater's autoUpdater (which needs the Electron binary). */
+  updater?: () => Promise<Updater>
 }
 
 /** Starts one member's app: main's services over `dataFolder`, a window showing the renderer. */
@@ -244,7 +252,7 @@ export async function startApp(
   dataFolder: string,
   options: AppOptions = {},
 ): Promise<RunningApp> {
-  const main = await MainProcess.start(dataFolder, rendererUrl)
+  const main = await MainProcess.start(dataFolder, rendererUrl, options.updater)
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
   if (options.clipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {

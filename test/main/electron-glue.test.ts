@@ -7,6 +7,7 @@
  * `npm run build` first, as `npm test` does.
  */
 import { fork } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { runInNewContext } from 'node:vm'
@@ -205,7 +206,9 @@ describe('the main process as built, against a recording Electron', () => {
 describe('the preload as built', () => {
   it('exposes window.swarmroom from the contract, and nothing else, through ipcRenderer.invoke', async () => {
     const code = readFileSync(join(ROOT, 'out/preload/index.cjs'), 'utf8')
-    const electron = (await import('../fixtures/electron-stand-in/electron.cjs')) as {
+    const electron = createRequire(import.meta.url)(
+      '../fixtures/electron-stand-in/electron.cjs',
+    ) as {
       standIn: { exposed: Record<string, unknown>; invoked: unknown[] }
     }
     const required: string[] = []

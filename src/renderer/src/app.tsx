@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Identity } from '@shared/ipc'
 import { swarmroom } from './api'
 import { AppView } from './app-view'
+import { UpdateBanner } from './common/update-banner'
 import { requestPlace } from './case-places'
 import { FirstRun } from './first-run'
 import { JoinDialog } from './lobby/join-dialog'
@@ -52,6 +53,7 @@ export function App(): React.JSX.Element {
   }
   return (
     <>
+      <UpdateBanner />
       <AppView
         identity={state.identity}
         route={route}

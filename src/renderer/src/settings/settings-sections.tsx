@@ -2,6 +2,7 @@ import { HelpDeskSettings } from './help-desk-settings'
 import { NetworkSettings } from './network-settings'
 import { ProfileSettings } from './profile-settings'
 import type { SettingsSectionProps } from './settings-section-props'
+import { UpdateSettings } from './update-settings'
 
 export interface SettingsSection {
   id: string
@@ -14,4 +15,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'profile', title: 'Your name', render: (props) => <ProfileSettings {...props} /> },
   { id: 'network', title: 'Network', render: () => <NetworkSettings /> },
   { id: 'help-desks', title: 'Help desks', render: () => <HelpDeskSettings /> },
+  { id: 'updates', title: 'Updates', render: () => <UpdateSettings /> },
 ]

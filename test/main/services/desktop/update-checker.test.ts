@@ -7,38 +7,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { EventName } from '../../../../src/shared/ipc'
-import { UpdateChecker, type Updater } from '../../../../src/main/services/desktop/update-checker'
-
-class RecordingUpdater implements Updater {
-  autoDownload = false
-  autoInstallOnAppQuit = false
-  feeds: unknown[] = []
-  checks = 0
-  installs = 0
-  failNext: Error | undefined
-  private readonly listeners = new Map<string, ((value: never) => void)[]>()
-
-  setFeedURL(options: { provider: 'generic'; url: string }): void {
-    this.feeds.push(options)
-  }
-  async checkForUpdates(): Promise<unknown> {
-    this.checks += 1
-    const failure = this.failNext
-    this.failNext = undefined
-    if (failure) throw failure
-    return null
-  }
-  quitAndInstall(): void {
-    this.installs += 1
-  }
-  on(event: string, listener: (value: never) => void): this {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
-    return this
-  }
-  fire(event: string, value: unknown): void {
-    for (const listener of this.listeners.get(event) ?? []) listener(value as never)
-  }
-}
+import { UpdateChecker } from '../../../../src/main/services/desktop/update-checker'
+import { RecordingUpdater } from '../../../fixtures/recording-updater'
 
 function setUp(url: string): {
   checker: UpdateChecker
