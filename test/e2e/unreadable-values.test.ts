@@ -90,4 +90,24 @@ describe('a case a teammate wrote nonsense into', () => {
     expect(await page.getByText('This part of the case could not be shown.').count()).toBe(0)
     expect(errors).toEqual([])
   })
+
+  it('shows a section it cannot show as such, and the rest of the case keeps working', async () => {
+    errors.length = 0
+    // Bare values in a rich-text section, as a client writing it as a list would leave them.
+    await teammateWrites((doc) => doc.getArray('history').push(['str', 5]))
+    await expect.poll(() => page.getByLabel('Case title').inputValue()).toBe(TITLE)
+    const failed = page.getByRole('alert', { name: 'Relevant history' })
+    await expect
+      .poll(() => failed.innerText())
+      .toContain('This part of the case could not be shown.')
+    await replaceSectionText(page, 'Customer impact', 'Finance cannot close the month or bill.')
+    await page.getByRole('tab', { name: 'Timeline' }).click()
+    const timeline = page.getByRole('region', { name: 'Actions taken' })
+    await expect.poll(() => timeline.innerText()).toContain('Proration ran twice')
+    await page.screenshot({ path: join(SCREENSHOTS, 'unreadable-section.png'), fullPage: true })
+    await expect
+      .poll(() => savedCase().getXmlFragment('impact').toString())
+      .toContain('Finance cannot close the month or bill.')
+    expect(errors.some((error) => error.includes('Relevant history could not be shown'))).toBe(true)
+  })
 })

@@ -32,7 +32,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     if (!this.state.failed) return this.props.children
     return (
       <div className="notice notice--error part-error" role="alert" aria-label={this.props.label}>
-        <p>This part of the case could not be shown.</p>
+        <p>
+          <strong>{this.props.label}</strong>
+          <br />
+          This part of the case could not be shown.
+        </p>
         <button className="button button--quiet" onClick={() => this.setState({ failed: false })}>
           Try again
         </button>
