@@ -11,6 +11,7 @@ import { requireOwner, requireParticipant } from './permissions'
 import { sectionState } from './prompts'
 import { APPROVAL_STATES, TOP_LEVEL, type ApprovalRecord, type ApprovalState } from './schema'
 import { logEvent } from './timeline'
+import { readValue, type OnUnreadable } from './unreadable'
 
 export interface ApprovalStatus extends ApprovalRecord {
   /** True only while the state is approved and the text is still the approved text. */
@@ -43,8 +44,12 @@ export function customerUpdateHash(doc: Y.Doc): string {
   return toHexString(digest(new TextEncoder().encode(xml)))
 }
 
-export function approvalStatus(doc: Y.Doc): ApprovalStatus {
-  const parsed = approvalSchema.parse(approvalMap(doc).toJSON())
+/** The approval as it stands; a key a peer wrote in the wrong type reads as absent (or draft). */
+export function approvalStatus(doc: Y.Doc, onUnreadable?: OnUnreadable): ApprovalStatus {
+  const where = { part: 'approval', key: '' } as const
+  const parsed =
+    readValue(approvalSchema, approvalMap(doc).toJSON(), where, onUnreadable) ??
+    approvalSchema.parse({})
   const { state, ...rest } = parsed
   const defined = Object.entries(rest).filter(([, value]) => value !== undefined)
   const record: ApprovalRecord = { state, ...Object.fromEntries(defined) }

@@ -14,6 +14,7 @@ import {
 } from './schema'
 import { ensureMember, type MemberIdentity } from './members'
 import { applySwarmTemplate } from './templates'
+import { readValue, type OnUnreadable } from './unreadable'
 
 /**
  * A peer may write anything into `meta`, so every field is read through a schema that falls
@@ -80,8 +81,10 @@ export function initializeCase(
   })
 }
 
-export function readMeta(doc: Y.Doc): CaseMeta {
-  return metaSchema.parse(metaMap(doc).toJSON())
+/** The case header; a field a peer wrote in the wrong type reads as its default. */
+export function readMeta(doc: Y.Doc, onUnreadable?: OnUnreadable): CaseMeta {
+  const where = { part: 'meta', key: '' } as const
+  return readValue(metaSchema, metaMap(doc).toJSON(), where, onUnreadable) ?? metaSchema.parse({})
 }
 
 export function updateMeta(doc: Y.Doc, patch: EditableMeta): void {

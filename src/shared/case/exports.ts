@@ -5,6 +5,7 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { HELP_DESKS, TOP_LEVEL, type ExportRecord } from './schema'
+import { readValue, type OnUnreadable } from './unreadable'
 
 const optionalText = z.string().optional().catch(undefined)
 
@@ -38,17 +39,21 @@ export function exportsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
 }
 
 /** Exports oldest first; malformed entries from peers are skipped, of one id the first kept. */
-export function listExports(doc: Y.Doc): ExportRecord[] {
+export function listExports(doc: Y.Doc, onUnreadable?: OnUnreadable): ExportRecord[] {
   const records: ExportRecord[] = []
   const seen = new Set<string>()
-  for (const item of exportsArray(doc).toArray()) {
-    if (!(item instanceof Y.Map)) continue
-    const parsed = recordSchema.safeParse(item.toJSON())
-    if (!parsed.success || seen.has(parsed.data.id)) continue
-    seen.add(parsed.data.id)
-    const defined = Object.entries(parsed.data).filter(([, value]) => value !== undefined)
+  exportsArray(doc).forEach((item: unknown, index) => {
+    const where = { part: 'exports', key: String(index) } as const
+    if (!(item instanceof Y.Map)) {
+      onUnreadable?.(where)
+      return
+    }
+    const record = readValue(recordSchema, item.toJSON(), where, onUnreadable)
+    if (!record || seen.has(record.id)) return
+    seen.add(record.id)
+    const defined = Object.entries(record).filter(([, value]) => value !== undefined)
     records.push(Object.fromEntries(defined) as unknown as ExportRecord)
-  }
+  })
   return records
 }
 

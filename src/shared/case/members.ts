@@ -10,6 +10,7 @@ import {
   type MemberRole,
 } from './schema'
 import { logEvent } from './timeline'
+import { readValue, type OnUnreadable } from './unreadable'
 
 export interface MemberIdentity {
   memberId: string
@@ -32,7 +33,8 @@ export function membersMap(doc: Y.Doc): Y.Map<unknown> {
 export function ensureMember(doc: Y.Doc, identity: MemberIdentity, role: MemberRole): void {
   const members = membersMap(doc)
   const existing = members.get(identity.memberId)
-  const current = existing === undefined ? undefined : memberSchema.parse(existing)
+  // An entry a peer spoiled (not an object) is written afresh, with the role given.
+  const current = existing === undefined ? undefined : memberSchema.safeParse(existing).data
   if (current && current.name === identity.name && current.color === identity.color) return
   const member: CaseMember = {
     name: identity.name,
@@ -62,15 +64,20 @@ export function joinCase(
   })
 }
 
-export function readMembers(doc: Y.Doc): Map<string, CaseMember> {
+/** Every member; an entry that is not a member (a peer wrote a string, say) is skipped. */
+export function readMembers(doc: Y.Doc, onUnreadable?: OnUnreadable): Map<string, CaseMember> {
   const result = new Map<string, CaseMember>()
-  membersMap(doc).forEach((value, id) => result.set(id, memberSchema.parse(value)))
+  membersMap(doc).forEach((value, id) => {
+    const member = readValue(memberSchema, value, { part: 'members', key: id }, onUnreadable)
+    if (member) result.set(id, member)
+  })
   return result
 }
 
+/** The member, or undefined when there is none or their entry cannot be read. */
 export function readMember(doc: Y.Doc, memberId: string): CaseMember | undefined {
   const value = membersMap(doc).get(memberId)
-  return value === undefined ? undefined : memberSchema.parse(value)
+  return value === undefined ? undefined : memberSchema.safeParse(value).data
 }
 
 /** The member's display name, for event texts and exports. */

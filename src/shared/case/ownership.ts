@@ -9,6 +9,7 @@ import { ownerIdOf, requireMember, requireOwner } from './permissions'
 import { TOP_LEVEL, type OwnershipOffer } from './schema'
 import { logEvent } from './timeline'
 import { clearResponsibilitiesOf } from './responsibilities'
+import type { OnUnreadable } from './unreadable'
 
 const offerSchema = z.object({ to: z.string(), by: z.string(), at: z.string() })
 
@@ -17,8 +18,11 @@ function meta(doc: Y.Doc): Y.Map<unknown> {
 }
 
 /** The hand-over waiting for an answer, if any. */
-export function readOwnershipOffer(doc: Y.Doc): OwnershipOffer | null {
-  const parsed = offerSchema.safeParse(meta(doc).get('ownershipOffer'))
+export function readOwnershipOffer(doc: Y.Doc, onUnreadable?: OnUnreadable): OwnershipOffer | null {
+  const value = meta(doc).get('ownershipOffer')
+  const parsed = offerSchema.safeParse(value)
+  if (!parsed.success && value !== undefined)
+    onUnreadable?.({ part: 'meta', key: 'ownershipOffer' })
   return parsed.success ? parsed.data : null
 }
 

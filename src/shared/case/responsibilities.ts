@@ -11,7 +11,7 @@ import { RESPONSIBILITIES, TOP_LEVEL, type Responsibilities } from './schema'
 const storedSchema = z.record(z.string(), z.unknown()).catch({})
 
 function stored(doc: Y.Doc): Record<string, unknown> {
-  return storedSchema.parse(doc.getMap(TOP_LEVEL.meta).get('responsibilities'))
+  return storedSchema.safeParse(doc.getMap(TOP_LEVEL.meta).get('responsibilities')).data ?? {}
 }
 
 /** Each duty's member id: the one assigned, or the owner when nobody (or a stranger) is. */

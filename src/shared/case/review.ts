@@ -11,6 +11,7 @@ import { textOf } from './rich-text'
 import { SECTION_NAMES, TOP_LEVEL, type ReviewComment, type SectionName } from './schema'
 import { writeStatus } from './status'
 import { logEvent } from './timeline'
+import { readValue, type OnUnreadable } from './unreadable'
 
 export interface ReviewCommentInput {
   section: SectionName
@@ -93,13 +94,23 @@ export function resolveReviewComment(doc: Y.Doc, actor: string, id: string): voi
   entry.set('resolved', true)
 }
 
-export function listReviewComments(doc: Y.Doc, sectionName?: SectionName): ReviewComment[] {
+/** Review comments, of one section or all; what is not a comment is skipped. */
+export function listReviewComments(
+  doc: Y.Doc,
+  sectionName?: SectionName,
+  onUnreadable?: OnUnreadable,
+): ReviewComment[] {
   return reviewCommentsArray(doc)
     .toArray()
-    .flatMap((item) => {
-      const parsed = item instanceof Y.Map ? commentSchema.safeParse(item.toJSON()) : null
-      if (!parsed?.success) return []
-      return sectionName && parsed.data.section !== sectionName ? [] : [parsed.data]
+    .flatMap((item: unknown, index) => {
+      const where = { part: 'reviewComments', key: String(index) } as const
+      if (!(item instanceof Y.Map)) {
+        onUnreadable?.(where)
+        return []
+      }
+      const comment = readValue(commentSchema, item.toJSON(), where, onUnreadable)
+      if (!comment) return []
+      return sectionName && comment.section !== sectionName ? [] : [comment]
     })
 }
 

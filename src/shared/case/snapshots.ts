@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { z } from 'zod'
 import { TOP_LEVEL, type SnapshotRecord } from './schema'
+import { readValue, type OnUnreadable } from './unreadable'
 
 const recordSchema = z.object({
   at: z.string(),
@@ -37,12 +38,13 @@ export function takeSnapshot(
 }
 
 /** The snapshots in the order they were taken; malformed entries from peers are skipped. */
-export function listSnapshots(doc: Y.Doc): SnapshotRecord[] {
+export function listSnapshots(doc: Y.Doc, onUnreadable?: OnUnreadable): SnapshotRecord[] {
   const records: SnapshotRecord[] = []
-  for (const item of snapshotsArray(doc).toArray()) {
-    const parsed = recordSchema.safeParse(item)
-    if (parsed.success) records.push(parsed.data)
-  }
+  snapshotsArray(doc).forEach((item, index) => {
+    const where = { part: 'snapshots', key: String(index) } as const
+    const record = readValue(recordSchema, item, where, onUnreadable)
+    if (record) records.push(record)
+  })
   return records
 }
 

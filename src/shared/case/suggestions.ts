@@ -8,6 +8,7 @@ import { approvalStatus } from './approval'
 import { isOwner, requireOwner, requireParticipant } from './permissions'
 import { textNodes, textOf } from './rich-text'
 import { SUGGESTION_STATES, TOP_LEVEL, type Suggestion, type SuggestionState } from './schema'
+import { readValue, type OnUnreadable } from './unreadable'
 
 export interface SuggestionInput {
   find: string
@@ -30,14 +31,23 @@ export function suggestionsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
   return doc.getArray(TOP_LEVEL.suggestions)
 }
 
-export function listSuggestions(doc: Y.Doc, state?: SuggestionState): Suggestion[] {
+/** Suggestions in the order they were made; what is not a suggestion is skipped. */
+export function listSuggestions(
+  doc: Y.Doc,
+  state?: SuggestionState,
+  onUnreadable?: OnUnreadable,
+): Suggestion[] {
   return suggestionsArray(doc)
     .toArray()
-    .flatMap((item) => {
-      if (!(item instanceof Y.Map)) return []
-      const parsed = suggestionSchema.safeParse(item.toJSON())
-      if (!parsed.success || (state && parsed.data.state !== state)) return []
-      const { decidedBy, decidedAt, ...rest } = parsed.data
+    .flatMap((item: unknown, index) => {
+      const where = { part: 'suggestions', key: String(index) } as const
+      if (!(item instanceof Y.Map)) {
+        onUnreadable?.(where)
+        return []
+      }
+      const suggestion = readValue(suggestionSchema, item.toJSON(), where, onUnreadable)
+      if (!suggestion || (state && suggestion.state !== state)) return []
+      const { decidedBy, decidedAt, ...rest } = suggestion
       return [{ ...rest, ...(decidedBy && decidedAt ? { decidedBy, decidedAt } : {}) }]
     })
 }

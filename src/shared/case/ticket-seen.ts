@@ -7,6 +7,7 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { metaMap, readMeta } from './case-doc'
 import type { TicketReference, TicketSeen } from './schema'
+import { readValue, type OnUnreadable } from './unreadable'
 
 const seenSchema = z.object({
   ticketId: z.string(),
@@ -19,11 +20,14 @@ const seenSchema = z.object({
 })
 
 /** The record for the ticket the case is linked to now; undefined if never read (or another). */
-export function readTicketSeen(doc: Y.Doc): TicketSeen | undefined {
-  const parsed = seenSchema.safeParse(metaMap(doc).get('ticketSeen'))
-  if (!parsed.success) return undefined
+export function readTicketSeen(doc: Y.Doc, onUnreadable?: OnUnreadable): TicketSeen | undefined {
+  const value = metaMap(doc).get('ticketSeen')
+  if (value === undefined) return undefined
+  const where = { part: 'meta', key: 'ticketSeen' } as const
+  const seen = readValue(seenSchema, value, where, onUnreadable)
+  if (!seen) return undefined
   const { ticket } = readMeta(doc)
-  return ticket.id !== '' && parsed.data.ticketId === ticket.id ? parsed.data : undefined
+  return ticket.id !== '' && seen.ticketId === ticket.id ? seen : undefined
 }
 
 export function writeTicketSeen(doc: Y.Doc, seen: TicketSeen): void {

@@ -14,6 +14,7 @@ import {
   type EventKind,
 } from './schema'
 import { takeSnapshot } from './snapshots'
+import { readValue, type OnUnreadable } from './unreadable'
 
 export const actionInputSchema = z.object({
   kind: z.enum(PERSON_ACTION_KINDS),
@@ -52,16 +53,20 @@ export function actionsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
  * Entries in the order they were added; anything a peer wrote that is not an entry is skipped,
  * and of several entries with one id (an event two members logged at once) the first is kept.
  */
-export function listActions(doc: Y.Doc): ActionEntry[] {
+export function listActions(doc: Y.Doc, onUnreadable?: OnUnreadable): ActionEntry[] {
   const entries: ActionEntry[] = []
   const seen = new Set<string>()
-  for (const item of actionsArray(doc).toArray()) {
-    if (!(item instanceof Y.Map)) continue
-    const parsed = entrySchema.safeParse(item.toJSON())
-    if (!parsed.success || seen.has(parsed.data.id)) continue
-    seen.add(parsed.data.id)
-    entries.push(stripUndefined(parsed.data))
-  }
+  actionsArray(doc).forEach((item: unknown, index) => {
+    const where = { part: 'actions', key: String(index) } as const
+    if (!(item instanceof Y.Map)) {
+      onUnreadable?.(where)
+      return
+    }
+    const entry = readValue(entrySchema, item.toJSON(), where, onUnreadable)
+    if (!entry || seen.has(entry.id)) return
+    seen.add(entry.id)
+    entries.push(stripUndefined(entry))
+  })
   return entries
 }
 
@@ -156,7 +161,7 @@ function findOwnEntry(
   const index = items.findIndex((item) => item instanceof Y.Map && item.get('id') === id)
   const entry = items[index]
   if (!entry) throw new Error('That timeline entry no longer exists.')
-  const kind = entrySchema.shape.kind.parse(entry.get('kind'))
+  const kind = entrySchema.shape.kind.safeParse(entry.get('kind')).data ?? 'note'
   if (isEvent({ kind }) || entry.has('data')) {
     throw new Error('Events the app logged stay as they are: they cannot be edited or deleted.')
   }

@@ -17,6 +17,7 @@ import {
   type TicketResult,
 } from './schema'
 import { logEvent } from './timeline'
+import { readValue, type OnUnreadable } from './unreadable'
 
 export interface MarkSentOptions {
   via: SentUpdate['via']
@@ -126,14 +127,18 @@ export function recordSentUpdate(
 }
 
 /** Updates as sent, oldest first; malformed entries from peers are skipped. */
-export function listUpdates(doc: Y.Doc): SentUpdate[] {
+export function listUpdates(doc: Y.Doc, onUnreadable?: OnUnreadable): SentUpdate[] {
   return updatesArray(doc)
     .toArray()
-    .flatMap((item) => {
-      if (!(item instanceof Y.Map)) return []
-      const parsed = updateSchema.safeParse(item.toJSON())
-      if (!parsed.success) return []
-      const { ticketResult, ...rest } = parsed.data
+    .flatMap((item: unknown, index) => {
+      const where = { part: 'updates', key: String(index) } as const
+      if (!(item instanceof Y.Map)) {
+        onUnreadable?.(where)
+        return []
+      }
+      const update = readValue(updateSchema, item.toJSON(), where, onUnreadable)
+      if (!update) return []
+      const { ticketResult, ...rest } = update
       return [ticketResult ? { ...rest, ticketResult } : rest]
     })
 }

@@ -8,7 +8,9 @@ import type { Identity, Notice } from '@shared/ipc'
 import type { UpdateSaver } from '@shared/room/update-saver'
 import { swarmroom } from '../api'
 import { usePlaceRequests } from '../case-places'
+import { ErrorBoundary } from '../common/error-boundary'
 import { Notices } from '../common/notices'
+import { BackToCases } from './back-to-cases'
 import { ReviewMode } from './review/review-mode'
 import { CaseHeader } from './header/case-header'
 import { CustomerUpdateSection } from './customer-update/customer-update-section'
@@ -20,6 +22,7 @@ import { showPlace } from './show-place'
 import { useCaseAlerts } from './hooks/use-case-alerts'
 import { useRoomConnection } from './hooks/use-room-connection'
 import { useTypingSnapshots } from './hooks/use-typing-snapshots'
+import { useUnreadableNotice } from './hooks/use-unreadable-notice'
 import { useYRead } from './hooks/use-y-read'
 
 interface CaseRoomProps {
@@ -43,6 +46,7 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
   const role = useYRead(membersMap(doc), () => readMembers(doc).get(identity.memberId)?.role)
   const initialized = useYRead(metaMap(doc), () => isCaseInitialized(doc))
   const user = { ...identity, role: role ?? 'contributor' }
+  const unreadable = useUnreadableNotice(doc)
   useSummaryInLobby(roomId, doc)
   useApprovalWatch(doc, identity.memberId)
   useTypingSnapshots(doc, identity)
@@ -54,56 +58,65 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
   })
   return (
     <main className="room">
-      <CaseHeader
-        {...props}
-        link={link}
-        onRelayChanged={() => setRelayGeneration((generation) => generation + 1)}
-        reviewing={reviewing}
-        onReview={() => setReviewing(!reviewing)}
-      />
+      <ErrorBoundary label="Case header" actions={<BackToCases onLeave={props.onLeave} />}>
+        <CaseHeader
+          {...props}
+          link={link}
+          onRelayChanged={() => setRelayGeneration((generation) => generation + 1)}
+          reviewing={reviewing}
+          onReview={() => setReviewing(!reviewing)}
+        />
+      </ErrorBoundary>
       <Notices
-        notices={
-          link.peerProblem
-            ? [
-                ...props.notices,
-                { id: 'peer-problem', level: 'warning', message: link.peerProblem },
-              ]
-            : props.notices
-        }
+        notices={[
+          ...props.notices,
+          ...(link.peerProblem
+            ? [{ id: 'peer-problem', level: 'warning' as const, message: link.peerProblem }]
+            : []),
+          ...(unreadable ? [unreadable] : []),
+        ]}
       />
-      <MovedNotice doc={doc} />
+      <ErrorBoundary label="Moved notice">
+        <MovedNotice doc={doc} />
+      </ErrorBoundary>
       {!initialized && (
         <p className="notice notice--info room__arriving" role="status">
           This case is arriving from your teammates. It appears here as soon as one of them is
           online; anything you write meanwhile is kept and merged.
         </p>
       )}
-      {reviewing && <ReviewMode doc={doc} identity={identity} />}
+      {reviewing && (
+        <ErrorBoundary label="Review mode">
+          <ReviewMode doc={doc} identity={identity} />
+        </ErrorBoundary>
+      )}
       {/* Hidden, not removed, during review: the room keeps its panels and drafts as they were. */}
       <div className="room__body" hidden={reviewing}>
         <div className="room__sections">
-          {SECTION_NAMES.map((name) =>
-            name === 'customerUpdate' ? (
-              <CustomerUpdateSection
-                key={name}
-                doc={doc}
-                identity={identity}
-                awareness={awareness}
-                user={user}
-              />
-            ) : (
-              <SectionEditor
-                key={name}
-                name={name}
-                title={SECTION_TITLES[name]}
-                fragment={doc.getXmlFragment(name)}
-                awareness={awareness}
-                user={user}
-              />
-            ),
-          )}
+          {SECTION_NAMES.map((name) => (
+            <ErrorBoundary key={name} label={SECTION_TITLES[name]}>
+              {name === 'customerUpdate' ? (
+                <CustomerUpdateSection
+                  doc={doc}
+                  identity={identity}
+                  awareness={awareness}
+                  user={user}
+                />
+              ) : (
+                <SectionEditor
+                  name={name}
+                  title={SECTION_TITLES[name]}
+                  fragment={doc.getXmlFragment(name)}
+                  awareness={awareness}
+                  user={user}
+                />
+              )}
+            </ErrorBoundary>
+          ))}
         </div>
-        <RoomSidebar roomId={roomId} doc={doc} identity={identity} />
+        <ErrorBoundary label="Case panels">
+          <RoomSidebar roomId={roomId} doc={doc} identity={identity} />
+        </ErrorBoundary>
       </div>
     </main>
   )

@@ -1,4 +1,6 @@
 import type { Identity } from '@shared/ipc'
+import { ErrorBoundary } from '../common/error-boundary'
+import { BackToCases } from './back-to-cases'
 import { useCaseDoc } from './hooks/use-case-doc'
 import { CaseRoom } from './case-room'
 
@@ -18,22 +20,22 @@ export function Room({ roomId, identity, onLeave, onOpenRoom }: RoomProps): Reac
         <p className="notice notice--error" role="alert">
           {state.message}
         </p>
-        <button className="button" onClick={onLeave}>
-          Back to cases
-        </button>
+        <BackToCases onLeave={onLeave} />
       </main>
     )
   }
   return (
-    <CaseRoom
-      roomId={roomId}
-      doc={state.doc}
-      awareness={state.awareness}
-      onOpenRoom={onOpenRoom}
-      saver={state.saver}
-      notices={state.notices}
-      identity={identity}
-      onLeave={onLeave}
-    />
+    <ErrorBoundary label="Case room" actions={<BackToCases onLeave={onLeave} />}>
+      <CaseRoom
+        roomId={roomId}
+        doc={state.doc}
+        awareness={state.awareness}
+        onOpenRoom={onOpenRoom}
+        saver={state.saver}
+        notices={state.notices}
+        identity={identity}
+        onLeave={onLeave}
+      />
+    </ErrorBoundary>
   )
 }

@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
+import { ErrorBoundary } from '../../common/error-boundary'
 import type { RoomPanelProps } from './room-panel-props'
 import { SIDEBAR_TABS } from './sidebar-tabs'
 import './room-sidebar.css'
@@ -49,7 +50,9 @@ export function RoomSidebar(props: RoomPanelProps): React.JSX.Element {
           id={`panel-${current.id}`}
           aria-labelledby={`tab-${current.id}`}
         >
-          {current.render(props)}
+          <ErrorBoundary key={current.id} label={current.label}>
+            {current.render(props)}
+          </ErrorBoundary>
         </div>
       )}
     </aside>
