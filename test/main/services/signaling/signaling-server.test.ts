@@ -155,6 +155,28 @@ describe('startSignalingServer', { timeout: 20_000 }, () => {
       expect(server.stats().closedForAbuse).toBe(1)
     })
 
+    it('forwards a publish nested too deep to encode again and keeps serving the others', async () => {
+      const { server } = await serve()
+      const [alice, bob] = await connectPair(server.url)
+      const depth = 200_000
+      // Within the size limit; JSON.stringify of it overflows the stack, JSON.parse does not.
+      const nested = `{"type":"publish","topic":"pair-room","data":${'['.repeat(depth)}${']'.repeat(depth)}}`
+
+      alice.send(nested)
+
+      // Only the top of the message is looked at: comparing it whole would overflow here too.
+      for (const peer of [bob, alice]) {
+        const delivered = await peer.next()
+        expect([delivered['type'], delivered['topic'], delivered['clients']]).toEqual([
+          'publish',
+          'pair-room',
+          2,
+        ])
+      }
+      await expectPairToTalk([alice, bob])
+      expect(server.stats()).toMatchObject({ connections: 2, closedForAbuse: 0 })
+    })
+
     it('drops junk silently and keeps the connection open', async () => {
       const { server } = await serve()
       const client = await connect(server.url)
