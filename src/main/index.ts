@@ -108,6 +108,7 @@ async function start(): Promise<void> {
   registerSecurity()
   services = await createServices({
     dataFolder: app.getPath('userData'),
+    rendererUrl,
     encryptor: safeStorage,
     openInBrowser: (url) => openInBrowser(shell, url),
     emit: emitToWindow,
