@@ -2,6 +2,9 @@
  * The one way vendor modules talk to a help desk: `fetch` with a timeout, JSON in and out, and
  * every way a request can fail turned into a HelpDeskError that says what happened, whether a
  * note may have been posted anyway, and what the agent can check.
+ *
+ * Redirects are never followed: fetch would send the same credentials (headers, or a token
+ * request's secret in its body) to wherever the help desk points, another host included.
  */
 import type { z } from 'zod'
 import { HelpDeskError } from './connector'
@@ -91,10 +94,16 @@ export class HelpDeskHttp {
         method: request.method ?? 'GET',
         headers,
         body,
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       })
+      if (isRedirect(response.status)) {
+        await response.body?.cancel()
+        throw this.redirected(response, url)
+      }
       text = await response.text()
     } catch (error) {
+      if (error instanceof HelpDeskError) throw error
       throw this.failure(error, url, request)
     }
     const answer = { status: response.status, headers: response.headers, body: parseBody(text) }
@@ -140,6 +149,20 @@ export class HelpDeskHttp {
       url.searchParams.set(name, value)
     }
     return url
+  }
+
+  /** A 3xx: where it points is said, but nothing is sent there. */
+  private redirected(response: Response, url: URL): HelpDeskError {
+    const location = response.headers.get('location')
+    const target = location && URL.canParse(location, url.href) ? new URL(location, url) : undefined
+    const where = target ? ` to ${target.host}` : ` (${response.status})`
+    return new HelpDeskError(
+      'unreachable',
+      `${this.vendorAtStart} answered with a redirect${where}; Swarmroom does not follow ` +
+        `redirects with your credentials. Check the address in ${SETTINGS}.`,
+      // A help desk that redirects has not acted on the request.
+      { status: response.status, mayHaveLanded: false },
+    )
   }
 
   /** No answer: a timeout, a host that cannot be reached, or a connection cut mid-request. */
@@ -229,6 +252,10 @@ export class HelpDeskHttp {
       { ...options, ...(request.posting ? { mayHaveLanded: true } : {}) },
     )
   }
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400
 }
 
 function waitInWords(seconds: number): string {
