@@ -5,9 +5,11 @@
  *
  * Redirects are never followed: fetch would send the same credentials (headers, or a token
  * request's secret in its body) to wherever the help desk points, another host included.
+ * Answers are read up to `MAX_RESPONSE_BYTES` and no further.
  */
 import type { z } from 'zod'
 import { HelpDeskError } from './connector'
+import { MAX_RESPONSE_BYTES, readCappedText, sizeInWords } from './response-body'
 import { retryAtFrom } from './retry-at'
 import { vendorMessage } from './vendor-message'
 
@@ -30,6 +32,8 @@ export interface HelpDeskHttpOptions {
   authorize: () => Record<string, string> | Promise<Record<string, string>>
   /** @default 20000 */
   timeoutMs?: number
+  /** Largest answer read, in bytes. @default 10485760 (10 MiB) */
+  maxResponseBytes?: number
   fetch?: typeof fetch
 }
 
@@ -87,8 +91,9 @@ export class HelpDeskHttp {
       body = new URLSearchParams(request.form).toString()
       headers['Content-Type'] = 'application/x-www-form-urlencoded'
     }
+    const maxBytes = this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES
     let response: Response
-    let text: string
+    let text: string | undefined
     try {
       response = await (this.options.fetch ?? fetch)(url, {
         method: request.method ?? 'GET',
@@ -101,11 +106,12 @@ export class HelpDeskHttp {
         await response.body?.cancel()
         throw this.redirected(response, url)
       }
-      text = await response.text()
+      text = await readCappedText(response, maxBytes)
     } catch (error) {
       if (error instanceof HelpDeskError) throw error
       throw this.failure(error, url, request)
     }
+    if (text === undefined) throw this.tooLarge(response.status, maxBytes, request)
     const answer = { status: response.status, headers: response.headers, body: parseBody(text) }
     if (response.ok) return answer
     throw this.refusal(answer, url, request)
@@ -162,6 +168,18 @@ export class HelpDeskHttp {
         `redirects with your credentials. Check the address in ${SETTINGS}.`,
       // A help desk that redirects has not acted on the request.
       { status: response.status, mayHaveLanded: false },
+    )
+  }
+
+  private tooLarge(status: number, maxBytes: number, request: HelpDeskRequest): HelpDeskError {
+    const landed = request.posting
+      ? ` The ${request.posting} may or may not have been posted; Swarmroom will check before trying again.`
+      : ''
+    return new HelpDeskError(
+      'unreachable',
+      `${this.vendorAtStart} sent an answer larger than ${sizeInWords(maxBytes)}, more than ` +
+        `Swarmroom reads. Check the address in ${SETTINGS}.${landed}`,
+      { status, mayHaveLanded: request.posting !== undefined },
     )
   }
 

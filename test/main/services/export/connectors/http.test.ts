@@ -231,6 +231,31 @@ describe('talking to a help desk', () => {
     }
   })
 
+  it('stops reading an answer larger than 10 MiB and says so', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 'x')
+    const chunks = (11 * 1024 * 1024) / chunk.length
+    let written = 0
+    answer = (response) => {
+      // No Content-Length: the size is only known by reading, as with a streamed answer.
+      response.writeHead(200, { 'Content-Type': 'application/json' })
+      response.on('error', () => undefined)
+      const writeMore = (): void => {
+        while (written < chunks) {
+          written += 1
+          if (!response.write(chunk)) return void response.once('drain', writeMore)
+        }
+        response.end()
+      }
+      writeMore()
+    }
+    const error = await failure(http().send({ path: '/api/v2/tickets/1/comments' }))
+    expect(error.kind).toBe('unreachable')
+    expect(error.message).toBe(
+      'Zendesk sent an answer larger than 10 MiB, more than Swarmroom reads. ' +
+        'Check the address in Settings → Help desks.',
+    )
+  })
+
   it('asks only for a moment’s patience when a read times out', async () => {
     answer = () => undefined
     const error = await failure(http(200).send({ path: '/api/v2/tickets/1' }))
