@@ -11,6 +11,7 @@ import type { z } from 'zod'
 import { HelpDeskError } from './connector'
 import { MAX_RESPONSE_BYTES, readCappedText, sizeInWords } from './response-body'
 import { retryAtFrom } from './retry-at'
+import { PLAIN_ID, type TicketIdForm } from './ticket-id'
 import { vendorMessage } from './vendor-message'
 
 export const DEFAULT_TIMEOUT_MS = 20_000
@@ -28,6 +29,8 @@ export interface HelpDeskHttpOptions {
   credentials: string
   /** What the help desk calls a ticket, for not-found messages. @default 'Ticket' */
   ticketNoun?: string
+  /** What a ticket id looks like, checked by `ticketSegment`. @default PLAIN_ID */
+  ticketIds?: TicketIdForm
   /** Headers that authenticate a request (Basic, Bearer, Token …). */
   authorize: () => Record<string, string> | Promise<Record<string, string>>
   /** @default 20000 */
@@ -134,6 +137,25 @@ export class HelpDeskHttp {
         cause: error.cause,
       })
     }
+  }
+
+  /**
+   * A ticket id as a path segment, refused unless it has the help desk's form, so that no id
+   * can change which endpoint a request reaches.
+   */
+  ticketSegment(ticketId: string): string {
+    const id = ticketId.trim()
+    const form = this.options.ticketIds ?? PLAIN_ID
+    if (form.pattern.test(id)) return encodeURIComponent(id)
+    const noun = this.options.ticketNoun ?? 'Ticket'
+    const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id
+    throw new HelpDeskError(
+      'not-found',
+      `${this.vendorAtStart} has no ${noun.toLowerCase()} “${shown}”: ${this.vendor} ` +
+        `${noun.toLowerCase()} ids are ${form.looksLike}. Link the case to its ticket again ` +
+        'by pasting the ticket’s address.',
+      { mayHaveLanded: false },
+    )
   }
 
   /** Reads an answer with `schema`: a login page or another API's answer fails clearly. */
@@ -307,9 +329,4 @@ function errorCode(error: unknown): string | undefined {
 /** An HTTP Basic `Authorization` value (UTF-8, as browsers and help desks expect). */
 export function basicAuth(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
-}
-
-/** A path segment from an id an agent typed, so "12/../34" cannot reach another endpoint. */
-export function segment(id: string): string {
-  return encodeURIComponent(id.trim())
 }
