@@ -156,6 +156,7 @@ async function start(): Promise<void> {
   registerMenu()
   const running = await createServices({
     dataFolder: app.getPath('userData'),
+    rendererUrl,
     encryptor: safeStorage,
     openInBrowser: (url) => openInBrowser(shell, url),
     emit: emitToWindow,

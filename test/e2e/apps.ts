@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import {
+  browserOrigin,
   startSignalingServer,
   type SignalingServer,
 } from '../../src/main/services/signaling/signaling-server'
@@ -44,7 +45,8 @@ export function useApps(): Apps {
   beforeAll(async () => {
     renderer = await serveRenderer()
     browser = await launchChromium()
-    teamServer = await startSignalingServer()
+    // The team's server on another computer lets in the app's page, as the app's own does.
+    teamServer = await startSignalingServer({ allowedOrigins: [browserOrigin(renderer.url)] })
   })
 
   afterAll(async () => {

@@ -100,6 +100,7 @@ export class MainProcess {
     const desktop: DesktopRecord = { notifications: [], savedFiles: [] }
     const services = await createServices({
       dataFolder,
+      rendererUrl,
       // The same key for the same folder, as the OS keychain gives the same user after a restart.
       encryptor: new NodeEncryptor(createHash('sha256').update(dataFolder).digest()),
       openInBrowser: async () => undefined,

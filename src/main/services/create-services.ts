@@ -20,6 +20,7 @@ import { RoomNetwork } from './rooms/room-network'
 import { CaseSearch } from './search/case-search'
 import type { Services } from './services'
 import { LocalSignaling } from './signaling/local-signaling'
+import { browserOrigin } from './signaling/signaling-server'
 import { AppStore } from './storage/app-store'
 import { RoomKeys } from './storage/room-keys'
 import { RoomStore } from './storage/room-store'
@@ -44,6 +45,11 @@ export interface ServiceOptions {
   notify?: Notify
   /** Asks where to save a file and writes it (the save dialog in the app). */
   saveFile?: SaveFile
+  /**
+   * Where the app's window loads its page; only that page's origin may use the embedded
+   * signaling server. @default none: no web page may connect, only programs.
+   */
+  rendererUrl?: string
   /** For help-desk requests (a shorter timeout in tests). */
   connectorOptions?: ConnectorOptions
   /** Loads electron-updater's `autoUpdater` in the app; without it updates stay off. */
@@ -62,7 +68,9 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
   const now = (): Date => services.now?.() ?? new Date()
   const caseIndex = new CaseIndex(app)
   const keys = new RoomKeys(secrets)
-  const signaling = new LocalSignaling()
+  const signaling = new LocalSignaling(
+    options.rendererUrl === undefined ? [] : [browserOrigin(options.rendererUrl)],
+  )
   const writer = new CaseWriter(app, caseIndex, rooms, emit, now)
   const results = new ExportResults(writer, outbox, connections, emit, now)
   const services: Services = {

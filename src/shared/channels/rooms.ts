@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { isSignalingUrl } from '../room/invite'
+import { isRelayUrl } from '../room/relay-url'
 import { bytesSchema, caseSummarySchema, noticeSchema, roomIdSchema, roomRef } from './schemas'
 
 const webSocketUrl = (what: string): z.ZodType<string> =>
@@ -21,7 +22,14 @@ export const networkSettingsSchema = z.object({
     .min(1024, 'Use a port from 1024 to 65535.')
     .max(65535, 'Use a port from 1024 to 65535.'),
   signalingUrls: z.array(webSocketUrl('A signaling server address')).max(8),
-  relayUrl: z.union([z.literal(''), webSocketUrl('The team relay address')]),
+  relayUrl: z.union([
+    z.literal(''),
+    webSocketUrl('The team relay address').refine(
+      isRelayUrl,
+      'The team relay address must start with wss:// so the relay token travels encrypted ' +
+        '(ws:// only for this computer: 127.0.0.1, localhost or [::1]).',
+    ),
+  ]),
 })
 export type NetworkSettings = z.infer<typeof networkSettingsSchema>
 

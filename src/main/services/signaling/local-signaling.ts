@@ -5,7 +5,11 @@
  */
 import { networkInterfaces } from 'node:os'
 import type { Settings } from '../storage/app-store'
-import { startSignalingServer, type SignalingServer } from './signaling-server'
+import {
+  startSignalingServer,
+  type SignalingServer,
+  type SignalingServerOptions,
+} from './signaling-server'
 
 export interface SignalingState {
   /** Where this computer's windows connect, e.g. `ws://127.0.0.1:4444`. */
@@ -24,6 +28,12 @@ export class LocalSignaling {
   /** The apply under way: calls run one after another, so no server is started twice. */
   private queue: Promise<unknown> = Promise.resolve()
 
+  /**
+   * @param allowedOrigins the Origins of the app's own pages (`browserOrigin(rendererUrl)`):
+   *   the only web pages that may connect, here and from teammates' computers.
+   */
+  constructor(private readonly allowedOrigins: readonly string[] = []) {}
+
   /** Starts or restarts the server to match `settings`; a taken port falls back to a free one. */
   apply(settings: Pick<Settings, 'hostOnLan' | 'signalingPort'>): Promise<SignalingState> {
     const next = this.queue.then(() => this.applyNow(settings))
@@ -38,12 +48,13 @@ export class LocalSignaling {
     if (this.current && wanted === this.applied) return this.current
     await this.server?.close()
     const host = settings.hostOnLan ? '0.0.0.0' : '127.0.0.1'
+    const options: SignalingServerOptions = { host, allowedOrigins: this.allowedOrigins }
     let problem: string | undefined
     try {
-      this.server = await startSignalingServer({ host, port: settings.signalingPort })
+      this.server = await startSignalingServer({ ...options, port: settings.signalingPort })
     } catch (error) {
       problem = `${error instanceof Error ? error.message : String(error)} A free port was used instead.`
-      this.server = await startSignalingServer({ host, port: 0 })
+      this.server = await startSignalingServer({ ...options, port: 0 })
     }
     const port = this.server.port
     const lanAddress = settings.hostOnLan ? lanIpv4() : undefined

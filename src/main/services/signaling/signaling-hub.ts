@@ -68,6 +68,16 @@ export class SignalingHub {
 
   /** Handles one message; `text` is undefined for a binary frame, which means nothing here. */
   receive(client: SignalingClient, text: string | undefined): void {
+    // A message that breaks the server in a way not foreseen costs only that message.
+    try {
+      this.handle(client, text)
+    } catch (error) {
+      this.dropped += 1
+      this.log('message-failed', { address: client.address, reason: String(error) })
+    }
+  }
+
+  private handle(client: SignalingClient, text: string | undefined): void {
     if (client.closed) return
     this.heard(client)
     if (!client.allowance.take()) {
@@ -90,8 +100,9 @@ export class SignalingHub {
         const receivers = this.topics.get(message.topic)
         if (!receivers) break
         // As y-webrtc's server: to every subscriber, the sender included, with their count.
-        // Encoded once for every receiver.
-        const frame = Buffer.from(JSON.stringify({ ...message.message, clients: receivers.size }))
+        // The text is forwarded as it came, never encoded again: JSON.stringify throws on a
+        // message nested deeper than its stack (JSON.parse does not), and this is cheaper.
+        const frame = Buffer.from(withClients(message.text, receivers.size))
         for (const receiver of receivers) this.send(receiver, frame)
         break
       }
@@ -204,6 +215,16 @@ export class SignalingHub {
   private leaveAll(client: SignalingClient): void {
     for (const topic of client.topics) this.leave(client, topic)
   }
+}
+
+/**
+ * A publish's text with `clients` added as its last member. The text parsed as an object with
+ * a type and a topic, so it ends with `}` and has members before it; a `clients` the sender
+ * put in is overridden, as the last of two equal names wins in JSON.parse.
+ */
+function withClients(text: string, clients: number): string {
+  const end = text.lastIndexOf('}')
+  return `${text.slice(0, end)},"clients":${clients}}`
 }
 
 function isOpen(socket: WebSocket): boolean {

@@ -45,13 +45,15 @@ export interface SignalingLimits {
    */
   maxBufferedBytes: number
   /**
-   * Open connections overall; further connection attempts are refused (HTTP 503).
+   * Open connections overall; further connection attempts are refused (HTTP 503). Swarmroom's
+   * own windows on this computer are counted apart, up to `maxConnectionsPerAddress` of them.
    * @default 512
    */
   maxConnections: number
   /**
    * Open connections from one network address; further attempts are refused (HTTP 429).
-   * Every window on this computer shares the loopback address.
+   * Programs on this computer share the loopback address; Swarmroom's own windows (their
+   * Origin is in `allowedOrigins`) have a pool of this size to themselves.
    * @default 64
    */
   maxConnectionsPerAddress: number

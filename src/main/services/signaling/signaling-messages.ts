@@ -6,8 +6,8 @@
 export type SignalingMessage =
   | { type: 'subscribe'; topics: string[] }
   | { type: 'unsubscribe'; topics: string[] }
-  /** `message` is the whole object as received, forwarded to the topic's subscribers. */
-  | { type: 'publish'; topic: string; message: Record<string, unknown> }
+  /** `text` is the whole message as received, forwarded to the topic's subscribers. */
+  | { type: 'publish'; topic: string; text: string }
   | { type: 'ping' }
 
 /**
@@ -36,7 +36,7 @@ export function parseSignalingMessage(
     }
     case 'publish': {
       const topic = message['topic']
-      return isTopic(topic) ? { type: 'publish', topic, message } : undefined
+      return isTopic(topic) ? { type: 'publish', topic, text } : undefined
     }
     case 'ping':
       return { type: 'ping' }

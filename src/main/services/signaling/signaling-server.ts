@@ -12,9 +12,11 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type ServerOptions, type WebSocket } from 'ws'
+import { SignalingAdmission } from './signaling-admission'
 import { resolveLimits, type SignalingLimits } from './signaling-limits'
 import { SignalingHub, type SignalingStats } from './signaling-hub'
 
+export { browserOrigin } from './signaling-admission'
 export { DEFAULT_SIGNALING_LIMITS, type SignalingLimits } from './signaling-limits'
 export type { SignalingStats } from './signaling-hub'
 
@@ -30,6 +32,15 @@ export interface SignalingServerOptions {
    * @default 0
    */
   port?: number
+  /**
+   * The Origins of Swarmroom's own pages, exactly as a browser sends them (see `browserOrigin`),
+   * e.g. `'file://'` for the packaged app. A WebSocket request from any other web page is
+   * refused (HTTP 403); requests without an Origin, from programs, are not affected.
+   * Connections from this computer with one of these Origins have their own pool (see
+   * `SignalingAdmission`), so strangers cannot take their place.
+   * @default [] (no web page may connect)
+   */
+  allowedOrigins?: readonly string[]
   /** Overrides of the defaults in `DEFAULT_SIGNALING_LIMITS`. */
   limits?: Partial<SignalingLimits>
   /** Receives connection-level events (refused, closed for abuse, idle); never message text. */
@@ -82,27 +93,27 @@ export async function startSignalingServer(
   let refused = 0
   // One log line per run of refusals; the next is written once a connection has closed.
   let refusalLogged = false
-  const sockets = new SocketCounter(() => (refusalLogged = false))
+  const admission = new SignalingAdmission(
+    limits,
+    options.allowedOrigins ?? [],
+    () => (refusalLogged = false),
+  )
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy())
     const address = request.socket.remoteAddress ?? 'unknown'
     const refusal = closing
       ? { status: 503, reason: 'Swarmroom is shutting down its signaling server.' }
-      : sockets.total >= limits.maxConnections
-        ? { status: 503, reason: 'The signaling server has too many connections.' }
-        : sockets.from(address) >= limits.maxConnectionsPerAddress
-          ? { status: 429, reason: 'Too many connections from this address.' }
-          : undefined
+      : admission.admit(request, socket, address)
     if (refusal) {
       refused += 1
-      if (!refusalLogged) log('connection-refused', { address, reason: refusal.reason })
+      if (!refusalLogged) {
+        log('connection-refused', { address, origin: request.headers.origin, ...refusal })
+      }
       refusalLogged = true
       refuseUpgrade(socket, refusal.status, refusal.reason)
       return
     }
-    // Counted from the upgrade until the socket closes, so a failed handshake frees its place.
-    sockets.add(socket, address)
     wss.handleUpgrade(request, socket, head, (webSocket) => accept(webSocket, address))
   })
 
@@ -144,37 +155,14 @@ export async function startSignalingServer(
   }
 }
 
-/** Counts open upgraded sockets, overall and by remote address. */
-class SocketCounter {
-  private readonly byAddress = new Map<string, number>()
-  total = 0
-
-  constructor(private readonly onClose: () => void) {}
-
-  from(address: string): number {
-    return this.byAddress.get(address) ?? 0
-  }
-
-  add(socket: Duplex, address: string): void {
-    this.total += 1
-    this.byAddress.set(address, this.from(address) + 1)
-    socket.once('close', () => {
-      this.total -= 1
-      const left = this.from(address) - 1
-      if (left > 0) this.byAddress.set(address, left)
-      else this.byAddress.delete(address)
-      this.onClose()
-    })
-  }
-}
-
 function textOf(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
   return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8')
 }
 
 function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  const title = status === 429 ? 'Too Many Requests' : 'Service Unavailable'
+  const titles: Record<number, string> = { 403: 'Forbidden', 429: 'Too Many Requests' }
+  const title = titles[status] ?? 'Service Unavailable'
   socket.end(
     `HTTP/1.1 ${status} ${title}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
       `Content-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,

@@ -172,6 +172,40 @@ describe('live rooms in main', () => {
     }
   })
 
+  it('refuses a relay address that would send the relay token unencrypted over a network', async () => {
+    const settings = { hostOnLan: false, signalingPort: 4444, signalingUrls: [] }
+    const sender = { url: undefined, isMainFrame: true }
+    for (const relayUrl of [
+      'ws://relay.example.com',
+      'ws://192.168.1.20:4445',
+      'ws://127.evil.example',
+    ]) {
+      const result = await dispatch('settings:setNetwork', { ...settings, relayUrl }, sender)
+
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          message:
+            'relayUrl: The team relay address must start with wss:// so the relay token travels ' +
+            'encrypted (ws:// only for this computer: 127.0.0.1, localhost or [::1]).',
+        },
+      })
+    }
+    for (const relayUrl of [
+      'wss://relay.example.com',
+      'ws://127.0.0.1:4445',
+      'ws://127.0.1.9:4445',
+      'ws://localhost:4445',
+      'ws://[::1]:4445',
+      '',
+    ]) {
+      const result = await dispatch('settings:setNetwork', { ...settings, relayUrl }, sender)
+
+      expect(result.ok, relayUrl).toBe(true)
+    }
+  })
+
   it('connects a case to the relay only once one is set up, with the saved token', async () => {
     const summary = await createCase()
     await expect(

@@ -12,6 +12,7 @@ import {
   startSignalingServer,
   type SignalingLimits,
   type SignalingServer,
+  type SignalingServerOptions,
 } from '../../../../src/main/services/signaling/signaling-server'
 import { installWebSocket, testPeerOptions } from '../../../fixtures/node-webrtc'
 import { ServerLog } from '../../../fixtures/server-log'
@@ -24,12 +25,16 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()))
 })
 
+/** Where the app's window is served in these tests, as the dev server or e2e harness does. */
+const APP_ORIGIN = 'http://127.0.0.1:5173'
+
 /** A server on loopback, any free port, with `limits` over the defaults. */
 async function serve(
   limits: Partial<SignalingLimits> = {},
+  options: Omit<SignalingServerOptions, 'limits' | 'log'> = {},
 ): Promise<{ server: SignalingServer; log: ServerLog }> {
   const log = new ServerLog()
-  const server = await startSignalingServer({ limits, log: log.record })
+  const server = await startSignalingServer({ ...options, limits, log: log.record })
   servers.push(server)
   return { server, log }
 }
@@ -153,6 +158,28 @@ describe('startSignalingServer', { timeout: 20_000 }, () => {
       expect((await oversized.closed).code).toBe(1009)
       await expectPairToTalk(pair)
       expect(server.stats().closedForAbuse).toBe(1)
+    })
+
+    it('forwards a publish nested too deep to encode again and keeps serving the others', async () => {
+      const { server } = await serve()
+      const [alice, bob] = await connectPair(server.url)
+      const depth = 200_000
+      // Within the size limit; JSON.stringify of it overflows the stack, JSON.parse does not.
+      const nested = `{"type":"publish","topic":"pair-room","data":${'['.repeat(depth)}${']'.repeat(depth)}}`
+
+      alice.send(nested)
+
+      // Only the top of the message is looked at: comparing it whole would overflow here too.
+      for (const peer of [bob, alice]) {
+        const delivered = await peer.next()
+        expect([delivered['type'], delivered['topic'], delivered['clients']]).toEqual([
+          'publish',
+          'pair-room',
+          2,
+        ])
+      }
+      await expectPairToTalk([alice, bob])
+      expect(server.stats()).toMatchObject({ connections: 2, closedForAbuse: 0 })
     })
 
     it('drops junk silently and keeps the connection open', async () => {
@@ -297,6 +324,60 @@ describe('startSignalingServer', { timeout: 20_000 }, () => {
       // Both attempts are counted, but a run of refusals is logged once.
       expect(server.stats().refused).toBe(2)
       expect(log.entries.filter(({ event }) => event === 'connection-refused')).toHaveLength(1)
+    })
+  })
+
+  describe('with web pages in the browser of the computer it runs on', () => {
+    it("refuses a WebSocket from a page other than the app's own with 403", async () => {
+      const { server, log } = await serve({}, { allowedOrigins: [APP_ORIGIN] })
+
+      expect(await refusal(server.url, { origin: 'https://evil.example' })).toBe(403)
+      expect(await log.when('connection-refused')).toMatchObject({
+        origin: 'https://evil.example',
+        reason: 'Only Swarmroom may use its signaling server.',
+      })
+      expect(server.stats()).toMatchObject({ connections: 0, refused: 1 })
+    })
+
+    it("refuses every web page when it knows no origin of the app's", async () => {
+      const { server } = await serve()
+
+      expect(await refusal(server.url, { origin: APP_ORIGIN })).toBe(403)
+    })
+
+    it("lets in the app's own page, and programs that send no Origin, to talk together", async () => {
+      const { server } = await serve({}, { allowedOrigins: [APP_ORIGIN] })
+      // The app's window, or a teammate's Swarmroom window: both send the app's Origin.
+      const window = await connect(server.url, { origin: APP_ORIGIN })
+      const program = await connect(server.url)
+      for (const peer of [window, program]) peer.subscribe('pair-room')
+      await Promise.all([window.settled(), program.settled()])
+
+      await expectPairToTalk([window, program])
+    })
+
+    it("keeps room for the app's own windows when others have taken every connection", async () => {
+      const { server } = await serve(
+        { maxConnections: 2, maxConnectionsPerAddress: 2 },
+        { allowedOrigins: [APP_ORIGIN] },
+      )
+      await connectPair(server.url)
+      expect(await refusal(server.url)).toBe(503)
+
+      const windows = [
+        await connect(server.url, { origin: APP_ORIGIN }),
+        await connect(server.url, { origin: APP_ORIGIN }),
+      ] as const
+      for (const window of windows) window.subscribe('pair-room')
+      await Promise.all(windows.map((window) => window.settled()))
+      windows[0].publish('pair-room', 'the windows still find each other')
+
+      expect(await windows[1].next()).toMatchObject({
+        data: 'the windows still find each other',
+        clients: 4,
+      })
+      // The windows' own pool has a limit too, so a program faking their Origin cannot grow it.
+      expect(await refusal(server.url, { origin: APP_ORIGIN })).toBe(429)
     })
   })
 

@@ -6,7 +6,8 @@
 import { z } from 'zod'
 import type { ConnectionConfig, Connector, ConnectorOptions, TicketComment } from './connector'
 import { htmlToText } from './html-text'
-import { basicAuth, HelpDeskHttp, segment } from './http'
+import { basicAuth, HelpDeskHttp } from './http'
+import { numbered } from './ticket-id'
 
 /** Freshdesk's built-in statuses; accounts can add their own numbers. */
 const STATUS_NAMES: Record<number, string> = { 2: 'Open', 3: 'Pending', 4: 'Resolved', 5: 'Closed' }
@@ -34,6 +35,7 @@ export function createFreshdeskConnector(
 ): Connector {
   const baseUrl = config.baseUrl.replace(/\/+$/, '')
   const http = new HelpDeskHttp({
+    ticketIds: numbered('77'),
     vendor: 'Freshdesk',
     baseUrl,
     credentials: 'API key',
@@ -61,7 +63,11 @@ export function createFreshdeskConnector(
 
     async readTicket(ticketId) {
       const ticket = await http.read(
-        { path: `/api/v2/tickets/${segment(ticketId)}`, query: { include: 'requester' }, ticketId },
+        {
+          path: `/api/v2/tickets/${http.ticketSegment(ticketId)}`,
+          query: { include: 'requester' },
+          ticketId,
+        },
         ticketSchema,
       )
       const status = ticket.status ?? undefined
@@ -76,7 +82,7 @@ export function createFreshdeskConnector(
     },
 
     async recentComments(ticketId) {
-      let path = `/api/v2/tickets/${segment(ticketId)}/conversations?per_page=100`
+      let path = `/api/v2/tickets/${http.ticketSegment(ticketId)}/conversations?per_page=100`
       let page: TicketComment[] = []
       for (let pages = 0; pages < MAX_PAGES; pages++) {
         const answer = await http.send({ path, ticketId })
@@ -95,13 +101,18 @@ export function createFreshdeskConnector(
 
     addInternalNote: (ticketId, content) =>
       post(
-        `/api/v2/tickets/${segment(ticketId)}/notes`,
+        `/api/v2/tickets/${http.ticketSegment(ticketId)}/notes`,
         ticketId,
         { body: content.html, private: true },
         'note',
       ),
     addPublicReply: (ticketId, content) =>
-      post(`/api/v2/tickets/${segment(ticketId)}/reply`, ticketId, { body: content.html }, 'reply'),
+      post(
+        `/api/v2/tickets/${http.ticketSegment(ticketId)}/reply`,
+        ticketId,
+        { body: content.html },
+        'reply',
+      ),
   }
 }
 

@@ -13,7 +13,8 @@ import {
   type ConnectorOptions,
 } from './connector'
 import { htmlToText } from './html-text'
-import { HelpDeskHttp, segment, type HelpDeskRequest, type HelpDeskResponse } from './http'
+import { HelpDeskHttp, type HelpDeskRequest, type HelpDeskResponse } from './http'
+import { numbered } from './ticket-id'
 
 /** Renew the token this long before Help Scout says it expires. */
 const TOKEN_MARGIN_SECONDS = 60
@@ -48,6 +49,7 @@ export function createHelpScoutConnector(
   let token: { value: string; expiresAt: number } | undefined
   let tokensBought = 0
   const http = new HelpDeskHttp({
+    ticketIds: numbered('2451234567'),
     vendor: 'Help Scout',
     baseUrl: config.baseUrl,
     credentials: 'app ID and app secret',
@@ -105,13 +107,13 @@ export function createHelpScoutConnector(
   }
 
   async function conversation(id: string): Promise<z.infer<typeof conversationSchema>> {
-    const path = `/v2/conversations/${segment(id)}`
+    const path = `/v2/conversations/${http.ticketSegment(id)}`
     return http.parse(conversationSchema, await send({ path, ticketId: id }))
   }
 
   async function addThread(id: string, kind: 'notes' | 'reply', json: unknown) {
     const posting = kind === 'notes' ? 'note' : 'reply'
-    const path = `/v2/conversations/${segment(id)}/${kind}`
+    const path = `/v2/conversations/${http.ticketSegment(id)}/${kind}`
     const answer = await send({ method: 'POST', path, json, ticketId: id, posting })
     return { id: answer.headers.get('resource-id') ?? '' }
   }
@@ -140,7 +142,7 @@ export function createHelpScoutConnector(
     },
 
     async recentComments(ticketId) {
-      const path = `/v2/conversations/${segment(ticketId)}/threads`
+      const path = `/v2/conversations/${http.ticketSegment(ticketId)}/threads`
       const answer = http.parse(threadsSchema, await send({ path, ticketId }))
       // Threads come newest first; line items ("assigned to …") carry no text.
       return (answer._embedded?.threads ?? [])

@@ -2,10 +2,16 @@
  * The one way vendor modules talk to a help desk: `fetch` with a timeout, JSON in and out, and
  * every way a request can fail turned into a HelpDeskError that says what happened, whether a
  * note may have been posted anyway, and what the agent can check.
+ *
+ * Redirects are never followed: fetch would send the same credentials (headers, or a token
+ * request's secret in its body) to wherever the help desk points, another host included.
+ * Answers are read up to `MAX_RESPONSE_BYTES` and no further.
  */
 import type { z } from 'zod'
 import { HelpDeskError } from './connector'
+import { MAX_RESPONSE_BYTES, readCappedText, sizeInWords } from './response-body'
 import { retryAtFrom } from './retry-at'
+import { PLAIN_ID, type TicketIdForm } from './ticket-id'
 import { vendorMessage } from './vendor-message'
 
 export const DEFAULT_TIMEOUT_MS = 20_000
@@ -23,10 +29,14 @@ export interface HelpDeskHttpOptions {
   credentials: string
   /** What the help desk calls a ticket, for not-found messages. @default 'Ticket' */
   ticketNoun?: string
+  /** What a ticket id looks like, checked by `ticketSegment`. @default PLAIN_ID */
+  ticketIds?: TicketIdForm
   /** Headers that authenticate a request (Basic, Bearer, Token …). */
   authorize: () => Record<string, string> | Promise<Record<string, string>>
   /** @default 20000 */
   timeoutMs?: number
+  /** Largest answer read, in bytes. @default 10485760 (10 MiB) */
+  maxResponseBytes?: number
   fetch?: typeof fetch
 }
 
@@ -84,19 +94,27 @@ export class HelpDeskHttp {
       body = new URLSearchParams(request.form).toString()
       headers['Content-Type'] = 'application/x-www-form-urlencoded'
     }
+    const maxBytes = this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES
     let response: Response
-    let text: string
+    let text: string | undefined
     try {
       response = await (this.options.fetch ?? fetch)(url, {
         method: request.method ?? 'GET',
         headers,
         body,
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       })
-      text = await response.text()
+      if (isRedirect(response.status)) {
+        await response.body?.cancel()
+        throw this.redirected(response, url)
+      }
+      text = await readCappedText(response, maxBytes)
     } catch (error) {
+      if (error instanceof HelpDeskError) throw error
       throw this.failure(error, url, request)
     }
+    if (text === undefined) throw this.tooLarge(response.status, maxBytes, request)
     const answer = { status: response.status, headers: response.headers, body: parseBody(text) }
     if (response.ok) return answer
     throw this.refusal(answer, url, request)
@@ -121,6 +139,25 @@ export class HelpDeskHttp {
     }
   }
 
+  /**
+   * A ticket id as a path segment, refused unless it has the help desk's form, so that no id
+   * can change which endpoint a request reaches.
+   */
+  ticketSegment(ticketId: string): string {
+    const id = ticketId.trim()
+    const form = this.options.ticketIds ?? PLAIN_ID
+    if (form.pattern.test(id)) return encodeURIComponent(id)
+    const noun = this.options.ticketNoun ?? 'Ticket'
+    const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id
+    throw new HelpDeskError(
+      'not-found',
+      `${this.vendorAtStart} has no ${noun.toLowerCase()} “${shown}”: ${this.vendor} ` +
+        `${noun.toLowerCase()} ids are ${form.looksLike}. Link the case to its ticket again ` +
+        'by pasting the ticket’s address.',
+      { mayHaveLanded: false },
+    )
+  }
+
   /** Reads an answer with `schema`: a login page or another API's answer fails clearly. */
   parse<T>(schema: z.ZodType<T>, answer: HelpDeskResponse): T {
     const parsed = schema.safeParse(answer.body)
@@ -140,6 +177,32 @@ export class HelpDeskHttp {
       url.searchParams.set(name, value)
     }
     return url
+  }
+
+  /** A 3xx: where it points is said, but nothing is sent there. */
+  private redirected(response: Response, url: URL): HelpDeskError {
+    const location = response.headers.get('location')
+    const target = location && URL.canParse(location, url.href) ? new URL(location, url) : undefined
+    const where = target ? ` to ${target.host}` : ` (${response.status})`
+    return new HelpDeskError(
+      'unreachable',
+      `${this.vendorAtStart} answered with a redirect${where}; Swarmroom does not follow ` +
+        `redirects with your credentials. Check the address in ${SETTINGS}.`,
+      // A help desk that redirects has not acted on the request.
+      { status: response.status, mayHaveLanded: false },
+    )
+  }
+
+  private tooLarge(status: number, maxBytes: number, request: HelpDeskRequest): HelpDeskError {
+    const landed = request.posting
+      ? ` The ${request.posting} may or may not have been posted; Swarmroom will check before trying again.`
+      : ''
+    return new HelpDeskError(
+      'unreachable',
+      `${this.vendorAtStart} sent an answer larger than ${sizeInWords(maxBytes)}, more than ` +
+        `Swarmroom reads. Check the address in ${SETTINGS}.${landed}`,
+      { status, mayHaveLanded: request.posting !== undefined },
+    )
   }
 
   /** No answer: a timeout, a host that cannot be reached, or a connection cut mid-request. */
@@ -231,6 +294,10 @@ export class HelpDeskHttp {
   }
 }
 
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400
+}
+
 function waitInWords(seconds: number): string {
   if (seconds < 90) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`
   const minutes = Math.round(seconds / 60)
@@ -262,9 +329,4 @@ function errorCode(error: unknown): string | undefined {
 /** An HTTP Basic `Authorization` value (UTF-8, as browsers and help desks expect). */
 export function basicAuth(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
-}
-
-/** A path segment from an id an agent typed, so "12/../34" cannot reach another endpoint. */
-export function segment(id: string): string {
-  return encodeURIComponent(id.trim())
 }

@@ -11,7 +11,8 @@ import type {
   PostContent,
   TicketComment,
 } from './connector'
-import { HelpDeskHttp, segment } from './http'
+import { HelpDeskHttp } from './http'
+import { INTERCOM_CONVERSATION_ID } from './ticket-id'
 
 export const INTERCOM_VERSION = '2.14'
 
@@ -44,6 +45,7 @@ export function createIntercomConnector(
   options: ConnectorOptions = {},
 ): Connector {
   const http = new HelpDeskHttp({
+    ticketIds: INTERCOM_CONVERSATION_ID,
     vendor: 'Intercom',
     baseUrl: config.baseUrl,
     credentials: 'access token',
@@ -60,7 +62,7 @@ export function createIntercomConnector(
     const conversation = await http.read(
       {
         method: 'POST',
-        path: `/conversations/${segment(id)}/reply`,
+        path: `/conversations/${http.ticketSegment(id)}/reply`,
         json: {
           message_type: messageType,
           type: 'admin',
@@ -86,7 +88,7 @@ export function createIntercomConnector(
 
     async readTicket(ticketId) {
       const conversation = await http.read(
-        { path: `/conversations/${segment(ticketId)}`, ticketId },
+        { path: `/conversations/${http.ticketSegment(ticketId)}`, ticketId },
         conversationSchema,
       )
       workspace ??= me().then((admin) => admin.app?.id_code ?? '')
@@ -110,7 +112,7 @@ export function createIntercomConnector(
     async recentComments(ticketId) {
       const conversation = await http.read(
         {
-          path: `/conversations/${segment(ticketId)}`,
+          path: `/conversations/${http.ticketSegment(ticketId)}`,
           // Plain text bodies, to compare with what Swarmroom sent.
           query: { display_as: 'plaintext' },
           ticketId,

@@ -12,7 +12,8 @@ import type {
   PostContent,
   TicketComment,
 } from './connector'
-import { basicAuth, HelpDeskHttp, segment } from './http'
+import { basicAuth, HelpDeskHttp } from './http'
+import { JIRA_REQUEST_ID } from './ticket-id'
 
 /** Comments come oldest first in pages; follow this many pages at most to reach the last. */
 const MAX_PAGES = 20
@@ -42,6 +43,7 @@ export function createJiraConnector(
 ): Connector {
   const baseUrl = config.baseUrl.replace(/\/+$/, '')
   const http = new HelpDeskHttp({
+    ticketIds: JIRA_REQUEST_ID,
     vendor: 'Jira Service Management',
     baseUrl,
     credentials: 'email and API token',
@@ -54,7 +56,7 @@ export function createJiraConnector(
     const created = await http.read(
       {
         method: 'POST',
-        path: `/rest/servicedeskapi/request/${segment(key)}/comment`,
+        path: `/rest/servicedeskapi/request/${http.ticketSegment(key)}/comment`,
         json: { body: content.text, public: isPublic },
         ticketId: key,
         posting: isPublic ? 'reply' : 'note',
@@ -76,7 +78,7 @@ export function createJiraConnector(
 
     async readTicket(key) {
       const request = await http.read(
-        { path: `/rest/servicedeskapi/request/${segment(key)}`, ticketId: key },
+        { path: `/rest/servicedeskapi/request/${http.ticketSegment(key)}`, ticketId: key },
         requestSchema,
       )
       const summary = request.requestFieldValues?.find((field) => field.fieldId === 'summary')
@@ -96,7 +98,7 @@ export function createJiraConnector(
       for (let start = 0, pages = 0; pages < MAX_PAGES; pages++) {
         const answer = await http.read(
           {
-            path: `/rest/servicedeskapi/request/${segment(key)}/comment`,
+            path: `/rest/servicedeskapi/request/${http.ticketSegment(key)}/comment`,
             query: { start: String(start), limit: String(PAGE_SIZE) },
             ticketId: key,
           },

@@ -14,7 +14,8 @@ import {
   type ConnectorOptions,
 } from './connector'
 import { htmlToText } from './html-text'
-import { HelpDeskHttp, segment } from './http'
+import { HelpDeskHttp } from './http'
+import { numbered } from './ticket-id'
 
 /** How many of the ticket's articles count as recent (Zammad returns them all). */
 const RECENT_ARTICLES = 50
@@ -44,6 +45,7 @@ export function createZammadConnector(
 ): Connector {
   const baseUrl = config.baseUrl.replace(/\/+$/, '')
   const http = new HelpDeskHttp({
+    ticketIds: numbered('771'),
     vendor: 'Zammad',
     baseUrl,
     credentials: 'access token',
@@ -53,7 +55,11 @@ export function createZammadConnector(
 
   const ticket = (id: string): Promise<z.infer<typeof ticketSchema>> =>
     http.read(
-      { path: `/api/v1/tickets/${segment(id)}`, query: { expand: 'true' }, ticketId: id },
+      {
+        path: `/api/v1/tickets/${http.ticketSegment(id)}`,
+        query: { expand: 'true' },
+        ticketId: id,
+      },
       ticketSchema,
     )
 
@@ -100,7 +106,7 @@ export function createZammadConnector(
 
     async recentComments(ticketId) {
       const articles = await http.read(
-        { path: `/api/v1/ticket_articles/by_ticket/${segment(ticketId)}`, ticketId },
+        { path: `/api/v1/ticket_articles/by_ticket/${http.ticketSegment(ticketId)}`, ticketId },
         z.array(articleSchema),
       )
       return articles.slice(-RECENT_ARTICLES).map((article) => ({

@@ -13,7 +13,8 @@ import {
   type PostResult,
 } from './connector'
 import { htmlToText } from './html-text'
-import { basicAuth, HelpDeskHttp, segment } from './http'
+import { basicAuth, HelpDeskHttp } from './http'
+import { numbered } from './ticket-id'
 
 const text = z.string().nullish()
 const userSchema = z.object({
@@ -54,6 +55,7 @@ export function createZendeskConnector(
 ): Connector {
   const baseUrl = config.baseUrl.replace(/\/+$/, '')
   const http = new HelpDeskHttp({
+    ticketIds: numbered('48213'),
     vendor: 'Zendesk',
     baseUrl,
     credentials: 'email and API token',
@@ -69,7 +71,7 @@ export function createZendeskConnector(
     const answer = await http.read(
       {
         method: 'PUT',
-        path: `/api/v2/tickets/${segment(ticketId)}`,
+        path: `/api/v2/tickets/${http.ticketSegment(ticketId)}`,
         json: { ticket: { comment: { html_body: content.html, public: isPublic } } },
         ticketId,
         posting: isPublic ? 'reply' : 'note',
@@ -98,7 +100,7 @@ export function createZendeskConnector(
 
     async readTicket(ticketId) {
       const { ticket } = await http.read(
-        { path: `/api/v2/tickets/${segment(ticketId)}`, ticketId },
+        { path: `/api/v2/tickets/${http.ticketSegment(ticketId)}`, ticketId },
         ticketSchema,
       )
       return {
@@ -114,7 +116,7 @@ export function createZendeskConnector(
     async recentComments(ticketId) {
       const { comments } = await http.read(
         {
-          path: `/api/v2/tickets/${segment(ticketId)}/comments`,
+          path: `/api/v2/tickets/${http.ticketSegment(ticketId)}/comments`,
           // Newest first, so the one page holds the latest comments; reversed below.
           query: { sort_order: 'desc' },
           ticketId,

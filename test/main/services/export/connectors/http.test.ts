@@ -191,6 +191,71 @@ describe('talking to a help desk', () => {
     )
   })
 
+  it('does not follow a redirect, so the credentials never reach the other address', async () => {
+    const received: string[] = []
+    const elsewhere = createServer((request, response) => {
+      received.push(`${request.method} ${request.url}`)
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"access_token":"x"}')
+    })
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve))
+    const target = `127.0.0.1:${(elsewhere.address() as AddressInfo).port}`
+    answer = (response) =>
+      response.writeHead(307, { Location: `http://${target}/v2/oauth2/token` }).end()
+    const { port } = server.address() as AddressInfo
+    const helpScout = new HelpDeskHttp({
+      vendor: 'Help Scout',
+      baseUrl: `http://127.0.0.1:${port}`,
+      credentials: 'app ID and app secret',
+      authorize: () => ({}),
+    })
+    try {
+      // Help Scout's token request carries the app secret in its body.
+      const error = await failure(
+        helpScout.send({
+          method: 'POST',
+          path: '/v2/oauth2/token',
+          anonymous: true,
+          form: { grant_type: 'client_credentials', client_secret: 'the app secret' },
+        }),
+      )
+      expect(error.message).toBe(
+        `Help Scout answered with a redirect to ${target}; Swarmroom does not follow redirects ` +
+          'with your credentials. Check the address in Settings → Help desks.',
+      )
+      expect(error.status).toBe(307)
+      expect(error.mayHaveLanded).toBe(false)
+      expect(received).toEqual([])
+    } finally {
+      elsewhere.closeAllConnections()
+      await new Promise((resolve) => elsewhere.close(resolve))
+    }
+  })
+
+  it('stops reading an answer larger than 10 MiB and says so', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 'x')
+    const chunks = (11 * 1024 * 1024) / chunk.length
+    let written = 0
+    answer = (response) => {
+      // No Content-Length: the size is only known by reading, as with a streamed answer.
+      response.writeHead(200, { 'Content-Type': 'application/json' })
+      response.on('error', () => undefined)
+      const writeMore = (): void => {
+        while (written < chunks) {
+          written += 1
+          if (!response.write(chunk)) return void response.once('drain', writeMore)
+        }
+        response.end()
+      }
+      writeMore()
+    }
+    const error = await failure(http().send({ path: '/api/v2/tickets/1/comments' }))
+    expect(error.kind).toBe('unreachable')
+    expect(error.message).toBe(
+      'Zendesk sent an answer larger than 10 MiB, more than Swarmroom reads. ' +
+        'Check the address in Settings → Help desks.',
+    )
+  })
+
   it('asks only for a moment’s patience when a read times out', async () => {
     answer = () => undefined
     const error = await failure(http(200).send({ path: '/api/v2/tickets/1' }))

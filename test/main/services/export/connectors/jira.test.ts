@@ -76,6 +76,26 @@ describe('the Jira Service Management connector', () => {
     )
   })
 
+  it('refuses a request key that would change the request path, and sends nothing', async () => {
+    const connector = connect()
+    for (const key of [
+      '..',
+      'SUP-112/../..',
+      'SUP-112/../../../api/3/myself',
+      'SUP-112?x',
+      'SUP',
+    ]) {
+      expect((await failure(connector.readTicket(key))).kind).toBe('not-found')
+      expect((await failure(connector.addPublicReply(key, REPLY))).kind).toBe('not-found')
+    }
+    expect((await failure(connector.recentComments('../../api/3/myself'))).message).toBe(
+      'Jira Service Management has no request “../../api/3/myself”: Jira Service Management ' +
+        'request ids are keys such as SUP-112, or numbers. Link the case to its ticket again by ' +
+        'pasting the ticket’s address.',
+    )
+    expect(server.exchanges).toEqual([])
+  })
+
   it('passes on Jira’s own reason when it refuses the comment (400)', async () => {
     const error = await failure(connect().addInternalNote('SUP-112', { html: '', text: ' ' }))
     expect(error.kind).toBe('rejected')

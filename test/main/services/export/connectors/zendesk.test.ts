@@ -81,6 +81,21 @@ describe('the Zendesk connector', () => {
     expect(error.mayHaveLanded).toBe(false)
   })
 
+  it('refuses a ticket id that would change the request path, and sends nothing', async () => {
+    const connector = connect()
+    // The id comes from the case, which any room member can edit.
+    const hostile = ['..', '../users/me', '48213/../../users/me', '48213?role=admin', '48213#x', '']
+    for (const id of hostile) {
+      expect((await failure(connector.recentComments(id))).kind).toBe('not-found')
+      expect((await failure(connector.addInternalNote(id, NOTE))).kind).toBe('not-found')
+    }
+    expect((await failure(connector.readTicket('..'))).message).toBe(
+      'Zendesk has no ticket “..”: Zendesk ticket ids are numbers, e.g. 48213. Link the case to ' +
+        'its ticket again by pasting the ticket’s address.',
+    )
+    expect(server.exchanges).toEqual([])
+  })
+
   it('passes on Zendesk’s own reason when it refuses the comment (422)', async () => {
     const error = await failure(connect().addInternalNote('48000', NOTE))
     expect(error.kind).toBe('rejected')
