@@ -54,6 +54,8 @@ async function buildDebPackage(folder: string): Promise<DebPackage> {
   await build({
     projectDir: root,
     targets: Platform.LINUX.createTarget(['deb']),
+    // On a CI runner building a tag electron-builder would otherwise publish what it built.
+    publish: 'never',
     config: {
       electronDist: writeElectronStandIn(join(folder, 'electron')),
       electronVersion,
