@@ -1,7 +1,9 @@
 /**
  * Runs Electronegativity over the sources and fails on any high or medium finding that is not
- * explained in security/electronegativity-suppressions.json. Also fails when a source file
- * could not be parsed, since an unread file is an unchecked file.
+ * explained in security/electronegativity-suppressions.json. A suppression names the check, the
+ * file and a snippet of the flagged line: a new finding of the same check elsewhere in the file
+ * is not covered by an old explanation. Also fails when a source file could not be parsed
+ * (an unread file is an unchecked file) and when a suppression no longer matches any finding.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -21,8 +23,15 @@ const result = await run({
 })
 
 const blocking = ['HIGH', 'MEDIUM']
-const isSuppressed = (issue) =>
-  suppressions.some((entry) => entry.id === issue.id && issue.file.endsWith(entry.file))
+const sourceLine = (issue) =>
+  readFileSync(new URL(`../src/${issue.file}`, import.meta.url), 'utf8').split('\n')[
+    issue.location.line - 1
+  ] ?? ''
+const explains = (entry, issue) =>
+  entry.id === issue.id &&
+  issue.file.endsWith(entry.file) &&
+  sourceLine(issue).includes(entry.snippet)
+const isSuppressed = (issue) => suppressions.some((entry) => explains(entry, issue))
 const findings = result.issues.filter((issue) => blocking.includes(issue.severity.name))
 const unexplained = findings.filter((issue) => !isSuppressed(issue))
 const unparsed = result.errors.filter((error) => !error.tolerable)
@@ -38,9 +47,15 @@ for (const issue of result.issues) {
   )
 }
 for (const error of unparsed) console.error(`could not parse ${error.file}: ${error.message}`)
+const stale = suppressions.filter((entry) => !result.issues.some((issue) => explains(entry, issue)))
+for (const entry of stale) {
+  console.error(
+    `FAIL      stale suppression ${entry.id} ${entry.file}: no finding on "${entry.snippet}"`,
+  )
+}
 console.log(
   `Electronegativity (Electron ${electronVersion}): ${result.issues.length} findings, ` +
     `${findings.length - unexplained.length} explained, ${unexplained.length} unexplained, ` +
     `${unparsed.length} files unparsed`,
 )
-if (unexplained.length > 0 || unparsed.length > 0) process.exit(1)
+if (unexplained.length > 0 || unparsed.length > 0 || stale.length > 0) process.exit(1)

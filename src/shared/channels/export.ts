@@ -9,8 +9,17 @@ import { roomIdSchema, roomRef } from './schemas'
 
 const connectionId = z.string().trim().min(1, 'Choose a help-desk connection.').max(200)
 const label = z.string().trim().min(1, 'Give the connection a name.').max(80)
-/** A vendor's settings as typed; main checks them against that vendor's schema. */
-const configInput = z.record(z.string().max(60), z.string().max(2000))
+/**
+ * A vendor's settings as typed; main checks them against that vendor's schema. No vendor has
+ * more than a handful of fields, so the count is bounded too: a renderer sending 100,000 keys
+ * is refused before anything walks them.
+ */
+const configInput = z
+  .record(z.string().max(60), z.string().max(2000))
+  .refine(
+    (config) => Object.keys(config).length <= 16,
+    'A help-desk connection has at most 16 settings.',
+  )
 const secretInput = z.string().max(8000, 'That secret is too long to be right.')
 
 export const connectionViewSchema = z.object({

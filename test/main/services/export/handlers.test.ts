@@ -79,6 +79,17 @@ describe('the export channels', () => {
     })
   })
 
+  it('refuses settings with more keys than any help desk has, before reading them', async () => {
+    const config = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`key${i}`, 'x']))
+    expect(await call('connections:add', { ...zendeskConnection(), config })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'config: A help-desk connection has at most 16 settings.',
+      },
+    })
+  })
+
   it('refuses an export of something other than the note, the reply or both', async () => {
     const roomId = await bench.createCase()
     const answer = await call('export:send', { roomId, parts: 'everything', previewHash: 'x' })
