@@ -52,7 +52,8 @@ function present(block: Extract<NoteBlock, { kind: 'section' }>): boolean {
 function blockMarkdown(block: NoteBlock): string {
   switch (block.kind) {
     case 'heading':
-      return `${'#'.repeat(block.level)} ${escapeMarkdown(block.text)}`
+      // One line: a newline in a title (any member can write one) must not start a new block.
+      return `${'#'.repeat(block.level)} ${escapeMarkdown(oneLine(block.text))}`
     case 'paragraph':
       return block.emphasis ? `_${textToMarkdown(block.text)}_` : textToMarkdown(block.text)
     case 'fields':
@@ -97,10 +98,12 @@ function blockHtml(block: NoteBlock): string {
 
 function blockText(block: NoteBlock): string {
   switch (block.kind) {
-    case 'heading':
+    case 'heading': {
+      const text = oneLine(block.text)
       return block.level === 3
-        ? block.text
-        : `${block.text}\n${(block.level === 1 ? '=' : '-').repeat(block.text.length)}`
+        ? text
+        : `${text}\n${(block.level === 1 ? '=' : '-').repeat(text.length)}`
+    }
     case 'paragraph':
       return block.text
     case 'fields':

@@ -1,6 +1,6 @@
 /**
  * A section as HTML for a help desk's rich-text comment. Every text and attribute is escaped,
- * only the elements below are written, and only http(s) links become `<a>`.
+ * only the elements below are written, and only http(s) and mailto links become `<a>`.
  */
 import * as Y from 'yjs'
 import {

@@ -1,6 +1,6 @@
 /**
  * A section as CommonMark. Text is escaped so that nothing a member typed becomes Markdown or
- * HTML; links survive only when they point to http(s). Underline has no Markdown form and is
+ * HTML; links survive only when they point to http(s) or mailto. Underline has no Markdown form and is
  * written as plain text.
  */
 import * as Y from 'yjs'
@@ -63,7 +63,8 @@ function blockToMarkdown(block: Y.XmlElement | Y.XmlText): string {
     case 'paragraph':
       return escapeLineStarts(inline(inlinePieces(block)))
     case 'heading': {
-      const text = inline(inlinePieces(block)).replace(/\\\n/g, ' ')
+      // A heading is one line: hard breaks and raw newlines alike become spaces.
+      const text = inline(inlinePieces(block)).replace(/\\?\n/g, ' ')
       return text.trim() === '' ? '' : `${'#'.repeat(headingLevel(block))} ${text}`
     }
     case 'bulletList':

@@ -12,7 +12,7 @@ export interface InlineMarks {
   underline: boolean
   strike: boolean
   code: boolean
-  /** The link's target, only when it is an http(s) address. */
+  /** The link's target, only when it is an http(s) or mailto address. */
   href?: string
 }
 
@@ -41,12 +41,18 @@ export function inlinePieces(element: Y.XmlElement | Y.XmlText): InlinePiece[] {
   })
 }
 
-/** Only http(s) links are kept: anything else (javascript:, file:, data:) renders as text. */
+/** The link targets a case may hold: web pages and e-mail addresses. */
+export const LINK_PROTOCOLS: readonly string[] = ['http:', 'https:', 'mailto:']
+
+/**
+ * Only http(s) and mailto links are kept: anything else a member (or a hostile peer) wrote
+ * into a link mark (javascript:, file:, data:, tel:) renders as plain text.
+ */
 export function safeHref(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
   try {
     const url = new URL(value)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
+    return LINK_PROTOCOLS.includes(url.protocol) ? url.href : undefined
   } catch {
     return undefined
   }

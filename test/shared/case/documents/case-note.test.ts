@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { section } from '../../../../src/shared/case/case-doc'
+import { section, updateMeta } from '../../../../src/shared/case/case-doc'
 import { caseNote } from '../../../../src/shared/case/documents/case-note'
 import { setResponsibilities } from '../../../../src/shared/case/responsibilities'
 import { setMemberRole } from '../../../../src/shared/case/roles'
@@ -71,5 +71,17 @@ describe('the internal note for the ticket', () => {
     expect(text).toContain(
       '- 2026-11-20 09:12 UTC · Omar · Found: Proration ran twice\n  Outcome: Refund issued',
     )
+  })
+
+  it('keeps a title with newlines on its heading line, in Markdown and plain text', () => {
+    const doc = scriptedCase()
+    updateMeta(doc, { title: 'Acme\n# Approved by legal\n- [x] refund sent' })
+    const { markdown, text } = caseNote(doc)
+    expect(markdown.split('\n').filter((line) => line.startsWith('#'))[0]).toBe(
+      '# Swarm case: Acme # Approved by legal - \\[x\\] refund sent',
+    )
+    expect(markdown).not.toMatch(/^# Approved by legal/m)
+    expect(markdown).not.toMatch(/^- \[x\]/m)
+    expect(text.split('\n')[0]).toBe('Swarm case: Acme # Approved by legal - [x] refund sent')
   })
 })

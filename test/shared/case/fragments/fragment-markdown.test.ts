@@ -55,6 +55,28 @@ describe('a section as Markdown', () => {
     ).toBe('[status page](https://status.acme.com/a%20%28b%29) and this')
   })
 
+  it('keeps mailto links and drops tel:, data: and file: ones a peer wrote', () => {
+    expect(
+      markdown(
+        p(
+          marked('billing', { link: { href: 'mailto:billing@acme.com' } }),
+          ' ',
+          marked('call', { link: { href: 'tel:+15550100' } }),
+          ' ',
+          marked('blob', { link: { href: 'data:text/html,<script>x</script>' } }),
+          ' ',
+          marked('disk', { link: { href: 'file:///etc/passwd' } }),
+        ),
+      ),
+    ).toBe('[billing](mailto:billing@acme.com) call blob disk')
+  })
+
+  it('keeps a heading on one line when a peer put a newline in it', () => {
+    expect(markdown(node('heading', { level: 2 }, 'Next\n# Forged\n- [x] approved'))).toBe(
+      '## Next # Forged - \\[x\\] approved',
+    )
+  })
+
   it('writes headings, nested lists, quotes, code blocks and rules', () => {
     const result = markdown(
       node('heading', { level: 2 }, 'Next steps'),

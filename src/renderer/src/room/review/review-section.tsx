@@ -4,6 +4,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { useEffect } from 'react'
 import type * as Y from 'yjs'
 import { permanentUserData } from '@shared/case/authorship'
+import { safeHref } from '@shared/case/fragments/fragment-nodes'
 import type { SectionName } from '@shared/case/schema'
 import { useSnapshotRender, type SnapshotView } from './use-snapshot-render'
 import { YChange } from './ychange-mark'
@@ -32,7 +33,13 @@ export function ReviewSection(props: ReviewSectionProps): React.JSX.Element {
       extensions: [
         StarterKit.configure({
           undoRedo: false,
-          link: { openOnClick: false, autolink: true, protocols: ['http', 'https'] },
+          link: {
+            openOnClick: false,
+            autolink: true,
+            protocols: ['http', 'https', 'mailto'],
+            // What a peer writes into a link mark is shown as a link only if it is one.
+            isAllowedUri: (url) => safeHref(url) !== undefined,
+          },
         }),
         Collaboration.configure({
           fragment,

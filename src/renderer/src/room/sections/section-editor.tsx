@@ -6,6 +6,7 @@ import { useEffect, useRef, type ReactNode } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { memberColorClass } from '@shared/case/member-colors'
+import { safeHref } from '@shared/case/fragments/fragment-nodes'
 import type { SectionName } from '@shared/case/schema'
 import { setLocalSection, type PresenceUser } from '@shared/room/presence'
 import { FormatBar } from './format-bar'
@@ -48,7 +49,13 @@ export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
         // Yjs has its own undo history (Collaboration adds it); ProseMirror's would fight it.
         StarterKit.configure({
           undoRedo: false,
-          link: { openOnClick: true, autolink: true, protocols: ['http', 'https'] },
+          link: {
+            openOnClick: true,
+            autolink: true,
+            protocols: ['http', 'https', 'mailto'],
+            // What a peer writes into a link mark is shown as a link only if it is one.
+            isAllowedUri: (url) => safeHref(url) !== undefined,
+          },
         }),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({
