@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, safeStorage, session, shell } from 'electron'
 import { desktopNotifier, saveDialog } from './desktop'
 import { listenForDeepLinks, registerProtocol, type DeepLinks } from './deep-links'
+import { safeStorageKeychain } from './keychain'
 import { registerIpc } from './ipc'
 import { createSecureWindow, denyPermissions, hardenWebContents, openInBrowser } from './security'
 import { createServices, type MainServices } from './services/create-services'
@@ -108,7 +109,7 @@ async function start(): Promise<void> {
   registerSecurity()
   services = await createServices({
     dataFolder: app.getPath('userData'),
-    encryptor: safeStorage,
+    keychain: safeStorageKeychain(safeStorage),
     openInBrowser: (url) => openInBrowser(shell, url),
     emit: emitToWindow,
     notify: desktopNotifier(() => mainWindow),

@@ -96,7 +96,7 @@ export class MainProcess {
     const services = await createServices({
       dataFolder,
       // The same key for the same folder, as the OS keychain gives the same user after a restart.
-      encryptor: new NodeEncryptor(createHash('sha256').update(dataFolder).digest()),
+      keychain: new NodeEncryptor(createHash('sha256').update(dataFolder).digest()),
       openInBrowser: async () => undefined,
       emit: (event, payload) => {
         for (const page of contexts.flatMap((context) => context.pages())) {
