@@ -90,13 +90,22 @@ export class MainProcess {
     readonly desktop: DesktopRecord,
   ) {}
 
-  static async start(dataFolder: string, rendererUrl: string): Promise<MainProcess> {
+  static async start(
+    dataFolder: string,
+    rendererUrl: string,
+    options: Pick<AppOptions, 'noKeyring'> = {},
+  ): Promise<MainProcess> {
     const contexts: BrowserContext[] = []
     const desktop: DesktopRecord = { notifications: [], savedFiles: [] }
     const services = await createServices({
       dataFolder,
-      // The same key for the same folder, as the OS keychain gives the same user after a restart.
-      keychain: new NodeEncryptor(createHash('sha256').update(dataFolder).digest()),
+      // The same key for the same folder, as the OS keychain gives the same user after a restart;
+      // without a keyring, safeStorage on Linux falls back to its `basic_text` backend.
+      keychain: new NodeEncryptor(
+        createHash('sha256').update(dataFolder).digest(),
+        true,
+        options.noKeyring ? 'basic_text' : undefined,
+      ),
       openInBrowser: async () => undefined,
       emit: (event, payload) => {
         for (const page of contexts.flatMap((context) => context.pages())) {
@@ -235,6 +244,8 @@ export interface RunningApp {
 export interface AppOptions {
   /** Let the page read and write the clipboard, as Electron's window may. */
   clipboard?: boolean
+  /** A Linux computer without a keyring: the app asks for a passphrase to protect the keys. */
+  noKeyring?: boolean
 }
 
 /** Starts one member's app: main's services over `dataFolder`, a window showing the renderer. */
@@ -244,7 +255,7 @@ export async function startApp(
   dataFolder: string,
   options: AppOptions = {},
 ): Promise<RunningApp> {
-  const main = await MainProcess.start(dataFolder, rendererUrl)
+  const main = await MainProcess.start(dataFolder, rendererUrl, options)
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
   if (options.clipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
