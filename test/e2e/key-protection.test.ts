@@ -35,7 +35,9 @@ describe('a computer without a keyring protects its keys with a passphrase', () 
     await page.getByLabel('New passphrase').fill('short')
     await page.getByLabel('The same passphrase again').fill('short')
     await page.keyboard.press('Enter')
-    await expect.poll(() => error.textContent()).toBe('Choose a passphrase of at least 8 characters.')
+    await expect
+      .poll(() => error.textContent())
+      .toBe('Choose a passphrase of at least 8 characters.')
 
     await page.getByLabel('New passphrase').fill(PASSPHRASE)
     await page.getByLabel('The same passphrase again').fill(PASSPHRASE)

@@ -62,7 +62,11 @@ export class KeyProtection {
   }
 
   /** Decides the protection and, for the keychain, loads the secrets with it. */
-  static async start(app: AppStore, secrets: SecretStore, keychain: Keychain): Promise<KeyProtection> {
+  static async start(
+    app: AppStore,
+    secrets: SecretStore,
+    keychain: Keychain,
+  ): Promise<KeyProtection> {
     const available = await keychain.isAvailable().catch((error: unknown) => {
       console.warn('the keychain could not be started', error)
       return false

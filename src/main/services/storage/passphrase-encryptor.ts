@@ -111,8 +111,12 @@ async function deriveKeys(
     maxmem: 256 * params.cost * params.blockSize,
   }
   const master = await new Promise<Buffer>((done, fail) =>
-    scrypt(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), 32, options, (e, key) =>
-      e ? fail(e) : done(key),
+    scrypt(
+      passphrase.normalize('NFC'),
+      Buffer.from(params.salt, 'base64'),
+      32,
+      options,
+      (e, key) => (e ? fail(e) : done(key)),
     ),
   )
   const [valueKey, verifierKey] = await Promise.all(

@@ -25,8 +25,8 @@ export function KeyProtectionScreen({
           <>
             <p>
               Swarmroom keeps room keys and help-desk tokens encrypted. This computer has no
-              unlocked keyring (for example GNOME Keyring or KWallet), so Swarmroom has nowhere
-              safe to keep them.
+              unlocked keyring (for example GNOME Keyring or KWallet), so Swarmroom has nowhere safe
+              to keep them.
             </p>
             <p>
               Either install or unlock a keyring and restart Swarmroom, or protect the keys with a
@@ -40,8 +40,8 @@ export function KeyProtectionScreen({
           </>
         ) : (
           <p>
-            On this computer, room keys and help-desk tokens are protected by a passphrase. Enter
-            it to open your cases.
+            On this computer, room keys and help-desk tokens are protected by a passphrase. Enter it
+            to open your cases.
           </p>
         )}
         <PassphraseForm mode={choosing ? 'create' : 'unlock'} onDone={onDone} />

@@ -35,9 +35,9 @@ describe('PassphraseEncryptor', () => {
   it('refuses a wrong passphrase with a message saying so', async () => {
     const { record } = await PassphraseEncryptor.create(PASSPHRASE)
 
-    await expect(PassphraseEncryptor.unlock('correct horse battery stapler', record)).rejects.toMatchObject(
-      { code: 'invalid-input', message: WRONG_PASSPHRASE },
-    )
+    await expect(
+      PassphraseEncryptor.unlock('correct horse battery stapler', record),
+    ).rejects.toMatchObject({ code: 'invalid-input', message: WRONG_PASSPHRASE })
     expect(WRONG_PASSPHRASE).toBe('That passphrase does not unlock this computer’s keys.')
   })
 
@@ -85,7 +85,9 @@ describe('PassphraseEncryptor', () => {
       p: record.parallelization,
       maxmem: 256 * record.cost * record.blockSize,
     })
-    const valueKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'swarmroom secrets', 32))
+    const valueKey = Buffer.from(
+      hkdfSync('sha256', master, Buffer.alloc(0), 'swarmroom secrets', 32),
+    )
     const verifierKey = Buffer.from(
       hkdfSync('sha256', master, Buffer.alloc(0), 'swarmroom verifier', 32),
     )

@@ -118,7 +118,9 @@ describe('SecretStore', () => {
     await (await openSecrets(new NodeEncryptor(key))).set('zendesk', ZENDESK_TOKEN)
     const store = await AppStore.open(tempFolder())
     await store.update((data) => {
-      data.secrets['damaged'] = Buffer.from('not a ciphertext at all, too short?').toString('base64')
+      data.secrets['damaged'] = Buffer.from('not a ciphertext at all, too short?').toString(
+        'base64',
+      )
     })
 
     const reopened = await openSecrets(new NodeEncryptor(key))
