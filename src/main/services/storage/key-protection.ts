@@ -9,7 +9,7 @@
  * (it is locked or gone) the switch is refused, so no saved key silently becomes unreadable.
  */
 import { AppError } from '@shared/result'
-import type { AppStore } from './app-store'
+import type { AppData, AppStore } from './app-store'
 import { PassphraseEncryptor, checkPassphrase } from './passphrase-encryptor'
 import type { Encryptor, SecretStore } from './secrets'
 
@@ -93,24 +93,18 @@ export class KeyProtection {
     return this.oneAtATime(async () => {
       if (this.state !== 'choose') throw alreadyChosen(this.state)
       checkPassphrase(passphrase)
-      const hasSecrets = this.secrets.savedNames().length > 0
-      if (hasSecrets) {
-        // Saved before with the keychain (a basic_text one still reads them): move them.
-        if (this.keychainAvailable) await this.secrets.load(this.keychain)
-        if (!this.keychainAvailable || this.secrets.unreadableCount > 0) {
-          throw new AppError('storage-failed', KEYCHAIN_SECRETS_UNREADABLE)
-        }
-      }
       const { encryptor, record } = await PassphraseEncryptor.create(passphrase)
-      if (hasSecrets) {
-        await this.secrets.reEncryptAll(encryptor, (data) => {
-          data.passphrase = record
-        })
-      } else {
-        await this.app.update((data) => {
-          data.passphrase = record
-        })
+      const recordIt = (data: AppData): void => {
+        data.passphrase = record
+      }
+      if (this.secrets.savedNames().length === 0) {
+        await this.app.update(recordIt)
         await this.secrets.load(encryptor)
+      } else {
+        // Saved before with the keychain (a basic_text one still reads them): move them.
+        const moved =
+          this.keychainAvailable && (await this.secrets.moveAll(this.keychain, encryptor, recordIt))
+        if (!moved) throw new AppError('storage-failed', KEYCHAIN_SECRETS_UNREADABLE)
       }
       return this.unlocked()
     })

@@ -41,11 +41,6 @@ export class SecretStore {
     return Object.keys(this.store.data.secrets)
   }
 
-  /** How many saved secrets `load` could not decrypt. */
-  get unreadableCount(): number {
-    return this.unreadable.size
-  }
-
   /**
    * Decrypts every saved secret with `encryptor` and keeps using it. A secret the encryptor
    * asks to re-encrypt (the keychain rotated its key) is saved again; one that does not decrypt
@@ -115,19 +110,35 @@ export class SecretStore {
   }
 
   /**
-   * Moves every secret to another protection: encrypts each again with `encryptor` and saves
-   * them, with `alsoChange` (what records the new protection), in one write, so app.json never
-   * holds secrets under one protection while naming another. Every secret must be readable.
+   * Moves every saved secret from one protection to another: decrypts each with `from`,
+   * encrypts it with `to`, and saves them, with `alsoChange` (what records the new protection),
+   * in one write, so app.json never holds secrets under one protection while naming another.
+   * Answers false, changing nothing, when `from` cannot read every secret. Then uses `to`.
    */
-  async reEncryptAll(encryptor: Encryptor, alsoChange: (data: AppData) => void): Promise<void> {
-    if (this.unreadable.size > 0) throw new Error('unreadable secrets cannot be re-encrypted')
-    const renewed: Record<string, string> = {}
-    for (const [name, value] of this.plain) renewed[name] = toBase64(await encryptor.encrypt(value))
+  async moveAll(
+    from: Encryptor,
+    to: Encryptor,
+    alsoChange: (data: AppData) => void,
+  ): Promise<boolean> {
+    const plain = new Map<string, string>()
+    for (const [name, encrypted] of Object.entries(this.store.data.secrets)) {
+      try {
+        plain.set(name, (await from.decrypt(Buffer.from(encrypted, 'base64'))).text)
+      } catch {
+        return false
+      }
+    }
+    const moved: Record<string, string> = {}
+    for (const [name, value] of plain) moved[name] = toBase64(await to.encrypt(value))
     await this.store.update((data) => {
-      data.secrets = renewed
+      data.secrets = moved
       alsoChange(data)
     })
-    this.encryptor = encryptor
+    this.plain.clear()
+    this.unreadable.clear()
+    for (const [name, value] of plain) this.plain.set(name, value)
+    this.encryptor = to
+    return true
   }
 }
 

@@ -147,4 +147,17 @@ describe('KeyProtection', () => {
     expect(app.data.passphrase).toBeNull()
     expect((await AppStore.open(tempFolder())).data.secrets).toEqual(before)
   })
+
+  it('refuses the switch, and keeps the keys locked, when a basic_text keychain cannot read them', async () => {
+    const earlier = await start(new NodeEncryptor(randomBytes(32), true, 'gnome_libsecret'))
+    await earlier.secrets.set('k', ROOM_KEY)
+
+    const { protection, secrets } = await start(noKeyring())
+
+    await expect(protection.setPassphrase(PASSPHRASE)).rejects.toMatchObject({
+      code: 'storage-failed',
+    })
+    expect(protection.status().state).toBe('choose')
+    await expect(secrets.set('other', 'value')).rejects.toMatchObject({ code: 'keys-locked' })
+  })
 })
