@@ -24,6 +24,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol'
 import { applicationMenuTemplate } from './application-menu'
 import { desktopNotifier, saveDialog } from './desktop'
 import { listenForDeepLinks, registerProtocol, type DeepLinks } from './deep-links'
+import { safeStorageKeychain } from './keychain'
 import { registerIpc } from './ipc'
 import { registerLogging, type Logging } from './logging'
 import { createMainWindow, WINDOW_SIZE } from './main-window'
@@ -157,7 +158,7 @@ async function start(): Promise<void> {
   const running = await createServices({
     dataFolder: app.getPath('userData'),
     rendererUrl,
-    encryptor: safeStorage,
+    keychain: safeStorageKeychain(safeStorage),
     openInBrowser: (url) => openInBrowser(shell, url),
     emit: emitToWindow,
     notify: desktopNotifier(() => mainWindow),

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'disk-full',
   'not-writable',
   'storage-failed',
+  /** Room keys and tokens cannot be read or saved until the user unlocks them. */
+  'keys-locked',
   /** A help desk refused a request or did not answer; the message says which and why. */
   'help-desk',
   'internal',

@@ -94,15 +94,20 @@ export class MainProcess {
   static async start(
     dataFolder: string,
     rendererUrl: string,
-    updater?: () => Promise<Updater>,
+    options: Pick<AppOptions, 'noKeyring' | 'updater'> = {},
   ): Promise<MainProcess> {
     const contexts: BrowserContext[] = []
     const desktop: DesktopRecord = { notifications: [], savedFiles: [] }
     const services = await createServices({
       dataFolder,
       rendererUrl,
-      // The same key for the same folder, as the OS keychain gives the same user after a restart.
-      encryptor: new NodeEncryptor(createHash('sha256').update(dataFolder).digest()),
+      // The same key for the same folder, as the OS keychain gives the same user after a restart;
+      // without a keyring, safeStorage on Linux falls back to its `basic_text` backend.
+      keychain: new NodeEncryptor(
+        createHash('sha256').update(dataFolder).digest(),
+        true,
+        options.noKeyring ? 'basic_text' : undefined,
+      ),
       openInBrowser: async () => undefined,
       emit: (event, payload) => {
         for (const page of contexts.flatMap((context) => context.pages())) {
@@ -116,7 +121,7 @@ export class MainProcess {
         desktop.savedFiles.push(path)
         return path
       }),
-      ...(updater ? { updater } : {}),
+      ...(options.updater ? { updater: options.updater } : {}),
     })
     return new MainProcess(
       services,
@@ -244,6 +249,8 @@ export interface AppOptions {
   clipboard?: boolean
   /** Stands in for electron-updater's autoUpdater (which needs the Electron binary). */
   updater?: () => Promise<Updater>
+  /** A Linux computer without a keyring: the app asks for a passphrase to protect the keys. */
+  noKeyring?: boolean
 }
 
 /** Starts one member's app: main's services over `dataFolder`, a window showing the renderer. */
@@ -253,7 +260,7 @@ export async function startApp(
   dataFolder: string,
   options: AppOptions = {},
 ): Promise<RunningApp> {
-  const main = await MainProcess.start(dataFolder, rendererUrl, options.updater)
+  const main = await MainProcess.start(dataFolder, rendererUrl, options)
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
   if (options.clipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {

@@ -22,9 +22,10 @@ import type { Services } from './services'
 import { LocalSignaling } from './signaling/local-signaling'
 import { browserOrigin } from './signaling/signaling-server'
 import { AppStore } from './storage/app-store'
+import { KeyProtection, type Keychain } from './storage/key-protection'
 import { RoomKeys } from './storage/room-keys'
 import { RoomStore } from './storage/room-store'
-import { SecretStore, type Encryptor } from './storage/secrets'
+import { SecretStore } from './storage/secrets'
 
 export interface MainServices extends Services {
   handlers: Handlers
@@ -35,8 +36,8 @@ export interface MainServices extends Services {
 export interface ServiceOptions {
   /** The user-data folder: app.json and rooms/ live here. */
   dataFolder: string
-  /** Electron's `safeStorage` in the app; a Node implementation in tests. */
-  encryptor: Encryptor
+  /** The OS keychain (Electron's `safeStorage`) in the app; a Node implementation in tests. */
+  keychain: Keychain
   /** Opens a web link in the user's browser. */
   openInBrowser: OpenInBrowser
   /** Tells the renderer something happened (`webContents.send` in the app). */
@@ -59,7 +60,8 @@ export interface ServiceOptions {
 export async function createServices(options: ServiceOptions): Promise<MainServices> {
   const app = await AppStore.open(options.dataFolder)
   const rooms = new RoomStore(options.dataFolder)
-  const secrets = new SecretStore(options.encryptor, app)
+  const secrets = new SecretStore(app)
+  const keyProtection = await KeyProtection.start(app, secrets, options.keychain)
   const connections = new ConnectionsService(app, secrets, options.connectorOptions)
   const outbox = new Outbox({ store: app, connectorFor: (id) => connections.connectorFor(id) })
   const emit: Emit = options.emit ?? (() => undefined)
@@ -77,6 +79,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     app,
     rooms,
     secrets,
+    keyProtection,
     keys,
     caseIndex,
     cases: new CaseService(app, caseIndex, rooms, keys, now),
@@ -108,10 +111,19 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
       now,
     }),
   }
-  // After app.json is read: resumes exports a restart interrupted, then catches cases up.
-  await outbox.start()
-  app.notices.push(...outbox.notices)
-  results.reconcile()
+  // Once the secrets can be read (help-desk tokens): resumes exports a restart interrupted,
+  // then catches cases up. Behind a passphrase that is when the user enters it.
+  const startExports = async (): Promise<void> => {
+    await outbox.start()
+    app.notices.push(...outbox.notices)
+    results.reconcile()
+  }
+  if (secrets.loaded) await startExports()
+  else
+    void keyProtection
+      .whenReady()
+      .then(startExports)
+      .catch((error: unknown) => console.error('the export outbox could not start', error))
   // The same object, so that a clock set on what this returns reaches the services above.
   return Object.assign(services, {
     handlers: createHandlers(services),

@@ -17,6 +17,7 @@ import type { RoomNetwork } from './rooms/room-network'
 import type { CaseSearch } from './search/case-search'
 import type { LocalSignaling } from './signaling/local-signaling'
 import type { AppStore } from './storage/app-store'
+import type { KeyProtection } from './storage/key-protection'
 import type { RoomKeys } from './storage/room-keys'
 import type { RoomStore } from './storage/room-store'
 import type { SecretStore } from './storage/secrets'
@@ -25,6 +26,8 @@ export interface Services {
   app: AppStore
   rooms: RoomStore
   secrets: SecretStore
+  /** Keychain or passphrase: whether the secrets can be used yet. */
+  keyProtection: KeyProtection
   keys: RoomKeys
   /** The cases app.json lists: finding one or failing with one message. */
   caseIndex: CaseIndex

@@ -1,6 +1,7 @@
 /**
- * Channels of what main does on the desktop for the renderer: the app's notices, links opened
- * in the browser or handed to the app (deep links), notifications, saving files.
+ * Channels of what main does on the desktop for the renderer: the app's notices, how the keys
+ * are protected (keychain or passphrase), links opened in the browser or handed to the app
+ * (deep links), notifications, saving files.
  */
 import { z } from 'zod'
 import { noticeSchema, roomIdSchema } from './schemas'
@@ -19,9 +20,31 @@ export type UpdateStatus = z.infer<typeof updateStatusSchema>
 
 const updatesSchema = z.object({ url: z.string(), status: updateStatusSchema })
 
+export const keyProtectionStatusSchema = z.object({
+  /**
+   * `keychain`: the OS keychain protects room keys and tokens. `choose`: no usable keychain
+   * and no passphrase yet. `locked`: a passphrase protects them, not entered since the start.
+   * `unlocked`: it was entered.
+   */
+  state: z.enum(['keychain', 'choose', 'locked', 'unlocked']),
+  /** On Linux, the password store Electron found (`basic_text` means none). */
+  backend: z.string().optional(),
+})
+export type KeyProtectionStatus = z.infer<typeof keyProtectionStatusSchema>
+
+const passphraseInput = z.object({
+  passphrase: z.string().max(1024, 'A passphrase can be at most 1024 characters long.'),
+})
+
 export const desktopChannels = {
   /** What the user should know from start-up (a settings file set aside, exports resumed). */
   'app:notices': { input: z.undefined(), output: z.array(noticeSchema) },
+  /** Whether room keys and tokens can be used, or the user must choose or enter a passphrase. */
+  'app:keyProtection': { input: z.undefined(), output: keyProtectionStatusSchema },
+  /** Protects the keys with a passphrase (the first time, without a usable keychain). */
+  'app:setPassphrase': { input: passphraseInput, output: keyProtectionStatusSchema },
+  /** Unlocks the keys with the passphrase chosen earlier. */
+  'app:unlock': { input: passphraseInput, output: keyProtectionStatusSchema },
   /** Opens a web link in the user's browser; anything but http(s) is refused. */
   'app:openExternal': { input: z.object({ url: z.string().max(4096) }), output: z.null() },
   /** A deep link that opened the app before the window listened, handed over once. */

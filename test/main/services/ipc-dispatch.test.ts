@@ -38,7 +38,7 @@ describe('the IPC gate', () => {
     folder = mkdtempSync(join(tmpdir(), 'swarmroom-ipc-'))
     services = await createServices({
       dataFolder: folder,
-      encryptor: new NodeEncryptor(),
+      keychain: new NodeEncryptor(),
       openInBrowser: async (url) => {
         opened.push(url)
       },

@@ -1,9 +1,10 @@
-/** The desktop channels: notices, links, notifications and saving files, through main's ports. */
+/** The desktop channels: notices, key protection, links, notifications and saving files, through main's ports. */
 import type { desktopChannels } from '@shared/channels/desktop'
 import type { Notice } from '@shared/ipc'
 import { AppError } from '@shared/result'
 import type { HandlersOf } from '../ipc-dispatch'
 import type { Emit, Notify, OpenInBrowser, SaveFile } from '../ports'
+import type { KeyProtection } from '../storage/key-protection'
 import type { DeepLinkInbox } from './deep-link-inbox'
 import { isSafeExternalUrl } from './external-links'
 import { updateUrlProblem, type UpdateChecker } from './update-checker'
@@ -11,6 +12,7 @@ import { updateUrlProblem, type UpdateChecker } from './update-checker'
 export interface DesktopHandlerServices {
   /** What start-up found that the user should know (app.json's notices). */
   notices: () => Notice[]
+  keyProtection: KeyProtection
   openInBrowser: OpenInBrowser
   deepLinks: DeepLinkInbox
   notify: Notify
@@ -26,6 +28,12 @@ export function createDesktopHandlers(
 ): HandlersOf<typeof desktopChannels> {
   return {
     'app:notices': () => services.notices(),
+
+    'app:keyProtection': () => services.keyProtection.status(),
+
+    'app:setPassphrase': ({ passphrase }) => services.keyProtection.setPassphrase(passphrase),
+
+    'app:unlock': ({ passphrase }) => services.keyProtection.unlock(passphrase),
 
     'app:openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) {

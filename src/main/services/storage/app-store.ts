@@ -28,11 +28,29 @@ export const settingsSchema = z
   .prefault({})
 export type Settings = z.infer<typeof settingsSchema>
 
+/**
+ * How a passphrase protects the secrets (instead of the OS keychain): the scrypt parameters and
+ * salt to derive the key again, and a verifier that tells a wrong passphrase. Never the key.
+ */
+export const passphraseRecordSchema = z.object({
+  kdf: z.literal('scrypt'),
+  cost: z.number().int().positive(),
+  blockSize: z.number().int().positive(),
+  parallelization: z.number().int().positive(),
+  /** base64 */
+  salt: z.string().min(1),
+  /** HMAC-SHA256 of a fixed text under a key derived apart from the encryption key; base64. */
+  verifier: z.string().min(1),
+})
+export type PassphraseRecord = z.infer<typeof passphraseRecordSchema>
+
 const appDataSchema = z.object({
   version: z.literal(1),
   identity: identitySchema.nullable(),
   cases: z.array(caseSummarySchema),
   secrets: z.record(z.string(), z.string()),
+  /** Set once the user protects secrets with a passphrase; null: the OS keychain. */
+  passphrase: passphraseRecordSchema.nullable().default(null),
   settings: settingsSchema,
   /**
    * Help-desk connections and the export outbox. Their modules validate each entry when they

@@ -28,7 +28,7 @@ describe('the case handlers over a real data folder', () => {
     folder = mkdtempSync(join(tmpdir(), 'swarmroom-handlers-'))
     services = await createServices({
       dataFolder: folder,
-      encryptor: new NodeEncryptor(),
+      keychain: new NodeEncryptor(),
       openInBrowser: async () => undefined,
     })
     clock = new Date('2026-11-20T09:00:00Z')
@@ -83,7 +83,7 @@ describe('the case handlers over a real data folder', () => {
 
     services = await createServices({
       dataFolder: folder,
-      encryptor: new NodeEncryptor(),
+      keychain: new NodeEncryptor(),
       openInBrowser: async () => undefined,
     })
     const reopened = new Y.Doc()

@@ -31,7 +31,7 @@ describe('desktop notifications and saved files', () => {
     answer = null
     services = await createServices({
       dataFolder: join(tempFolder(), 'data'),
-      encryptor: new NodeEncryptor(),
+      keychain: new NodeEncryptor(),
       openInBrowser: async () => undefined,
       emit: (event, payload) => emitted.push({ event, payload }),
       notify: (notification) => shown.push(notification),

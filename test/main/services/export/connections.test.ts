@@ -21,7 +21,8 @@ let connections: ConnectionsService
 beforeEach(async () => {
   server = await new ZendeskServer().listen()
   app = await AppStore.open(tempFolder())
-  secrets = new SecretStore(new NodeEncryptor(), app)
+  secrets = new SecretStore(app)
+  await secrets.load(new NodeEncryptor())
   connections = new ConnectionsService(app, secrets, { timeoutMs: 2_000 })
 })
 
@@ -138,6 +139,8 @@ describe('help-desk connections', () => {
     await app.update((data) => {
       data.secrets[id] = Buffer.from('not encrypted by this computer').toString('base64')
     })
+    // Secrets are decrypted when they are loaded, at start: read the damaged one as a restart would.
+    await secrets.load(new NodeEncryptor())
     const connector = connections.connectorFor(id)
     const error = await connector?.readTicket('48213').catch((reason: unknown) => reason)
     expect(error).toBeInstanceOf(HelpDeskError)

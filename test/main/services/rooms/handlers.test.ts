@@ -24,7 +24,7 @@ let dispatch: Dispatch
 beforeEach(async () => {
   services = await createServices({
     dataFolder: folder(),
-    encryptor: new NodeEncryptor(),
+    keychain: new NodeEncryptor(),
     openInBrowser: async () => undefined,
   })
   // Any free port: tests run side by side.

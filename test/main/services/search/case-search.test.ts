@@ -36,7 +36,7 @@ describe('search across the cases on this computer', () => {
   beforeEach(async () => {
     services = await createServices({
       dataFolder: tempFolder(),
-      encryptor: new NodeEncryptor(),
+      keychain: new NodeEncryptor(),
       openInBrowser: async () => undefined,
     })
     handlers = createHandlers(services)

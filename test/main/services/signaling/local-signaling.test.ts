@@ -23,7 +23,7 @@ async function startApp(rendererUrl: string): Promise<string> {
   services = await createServices({
     dataFolder: folder(),
     rendererUrl,
-    encryptor: new NodeEncryptor(),
+    keychain: new NodeEncryptor(),
     openInBrowser: async () => undefined,
   })
   const state = await services.signaling.apply({ hostOnLan: false, signalingPort: 0 })

@@ -1,6 +1,8 @@
 /**
  * Room keys and help-desk tokens live in app.json only in encrypted form. The encryptor here is
- * a Node stand-in for Electron's safeStorage (test/fixtures/node-encryptor.ts).
+ * a Node stand-in for Electron's safeStorage (test/fixtures/node-encryptor.ts). Encryption is
+ * asynchronous, so the store decrypts everything once at start (`load`) and `get` stays
+ * synchronous for its callers.
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -16,7 +18,9 @@ const ZENDESK_TOKEN = 'zd-live-5b9c1e7a42f04d3f8e61'
 const tempFolder = useTempFolder()
 
 async function openSecrets(encryptor: NodeEncryptor): Promise<SecretStore> {
-  return new SecretStore(encryptor, await AppStore.open(tempFolder()))
+  const secrets = new SecretStore(await AppStore.open(tempFolder()))
+  await secrets.load(encryptor)
+  return secrets
 }
 
 describe('SecretStore', () => {
@@ -77,5 +81,66 @@ describe('SecretStore', () => {
     expect(() => withOtherKey.get('zendesk')).toThrow(
       expect.objectContaining({ code: 'storage-failed' }),
     )
+  })
+
+  it('decrypts each saved secret once, at load, however often it is read', async () => {
+    const key = randomBytes(32)
+    const first = await openSecrets(new NodeEncryptor(key))
+    await first.set('zendesk', ZENDESK_TOKEN)
+    await first.set('relay', 'relay-token')
+
+    const encryptor = new NodeEncryptor(key)
+    const reopened = await openSecrets(encryptor)
+    for (let read = 0; read < 5; read += 1) expect(reopened.get('zendesk')).toBe(ZENDESK_TOKEN)
+
+    expect(reopened.get('relay')).toBe('relay-token')
+    expect(encryptor.decryptions).toBe(2)
+  })
+
+  it('saves again, re-encrypted, the secrets the keychain asks to re-encrypt', async () => {
+    const key = randomBytes(32)
+    await (await openSecrets(new NodeEncryptor(key))).set('zendesk', ZENDESK_TOKEN)
+    const before = (await AppStore.open(tempFolder())).data.secrets['zendesk']
+
+    const rotating = new NodeEncryptor(key)
+    rotating.askToReEncrypt = true
+    const reopened = await openSecrets(rotating)
+
+    const after = (await AppStore.open(tempFolder())).data.secrets['zendesk']
+    expect(reopened.get('zendesk')).toBe(ZENDESK_TOKEN)
+    expect(after).toBeDefined()
+    expect(after).not.toBe(before)
+    expect((await openSecrets(new NodeEncryptor(key))).get('zendesk')).toBe(ZENDESK_TOKEN)
+  })
+
+  it('keeps reading the other secrets when one does not decrypt, and keeps that one saved', async () => {
+    const key = randomBytes(32)
+    await (await openSecrets(new NodeEncryptor(key))).set('zendesk', ZENDESK_TOKEN)
+    const store = await AppStore.open(tempFolder())
+    await store.update((data) => {
+      data.secrets['damaged'] = Buffer.from('not a ciphertext at all, too short?').toString(
+        'base64',
+      )
+    })
+
+    const reopened = await openSecrets(new NodeEncryptor(key))
+
+    expect(reopened.get('zendesk')).toBe(ZENDESK_TOKEN)
+    expect(() => reopened.get('damaged')).toThrow(
+      expect.objectContaining({ code: 'storage-failed' }),
+    )
+    expect((await AppStore.open(tempFolder())).data.secrets).toHaveProperty('damaged')
+  })
+
+  it('refuses to read or save secrets before they are loaded, with a message saying why', async () => {
+    await (await openSecrets(new NodeEncryptor())).set('zendesk', ZENDESK_TOKEN)
+    const locked = new SecretStore(await AppStore.open(tempFolder()))
+
+    expect(() => locked.get('zendesk')).toThrow(expect.objectContaining({ code: 'keys-locked' }))
+    expect(locked.get('never-saved')).toBeUndefined()
+    await expect(locked.set('relay', 'token')).rejects.toMatchObject({
+      code: 'keys-locked',
+      message: expect.stringContaining('cannot create or join cases yet'),
+    })
   })
 })
