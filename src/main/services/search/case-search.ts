@@ -1,8 +1,10 @@
 /**
  * Search across every case on this computer, offline: title, ticket, customer, the six sections
- * and the timeline. Each case's text is read from its room log once and kept; a case is read
- * again only when its log changed on disk (its size or modification time moved), which covers
- * typing in the app, teammates' edits arriving and compaction alike.
+ * and the timeline. Each case's text is read from its room log once and kept, folded for
+ * matching; a case is read again only when its log changed on disk (its size or modification
+ * time moved), which covers typing in the app, teammates' edits arriving and compaction alike.
+ * The kept text lives in memory only: room logs are customer data, and a second copy on disk
+ * would be one more file to protect.
  */
 import { statSync } from 'node:fs'
 import * as Y from 'yjs'
@@ -14,7 +16,14 @@ import { listActions } from '@shared/case/timeline'
 import type { SearchResult } from '@shared/channels/search'
 import type { CaseSummary } from '@shared/ipc'
 import type { RoomStore } from '../storage/room-store'
-import { matchCase, queryWords, type SearchField } from './search-match'
+import {
+  foldForMatching,
+  hitsOf,
+  matchCase,
+  queryWords,
+  type CaseMatch,
+  type SearchField,
+} from './search-match'
 
 export interface SearchResponse {
   results: SearchResult[]
@@ -45,7 +54,7 @@ export class CaseSearch {
     const cases = this.cases()
     this.forgetRemoved(cases)
     if (words.length === 0) return { results: [], unreadable: [] }
-    const scored: { result: SearchResult; score: number; lastActivity: string }[] = []
+    const scored: { summary: CaseSummary; match: CaseMatch }[] = []
     const unreadable: string[] = []
     for (const summary of cases) {
       const fields = await this.fieldsOf(summary).catch((error: unknown) => {
@@ -54,13 +63,19 @@ export class CaseSearch {
         return null
       })
       const match = fields && matchCase(fields, words, HITS_PER_CASE)
-      if (!match) continue
-      const { roomId, title, ticket, customer, status, archived, lastActivity } = summary
-      const result = { roomId, title, ticket, customer, status, archived, hits: match.hits }
-      scored.push({ result, score: match.score, lastActivity })
+      if (match) scored.push({ summary, match })
     }
-    scored.sort((a, b) => b.score - a.score || b.lastActivity.localeCompare(a.lastActivity))
-    return { results: scored.slice(0, MAX_RESULTS).map((item) => item.result), unreadable }
+    scored.sort(
+      (a, b) =>
+        b.match.score - a.match.score ||
+        b.summary.lastActivity.localeCompare(a.summary.lastActivity),
+    )
+    // Snippets only for the cases shown.
+    const results = scored.slice(0, MAX_RESULTS).map(({ summary, match }) => {
+      const { roomId, title, ticket, customer, status, archived } = summary
+      return { roomId, title, ticket, customer, status, archived, hits: hitsOf(match, words) }
+    })
+    return { results, unreadable }
   }
 
   private async fieldsOf(summary: CaseSummary): Promise<SearchField[]> {
@@ -68,7 +83,11 @@ export class CaseSearch {
     const cached = this.cache.get(summary.roomId)
     if (cached && cached.stamp === stamp) return cached.fields
     const state = this.rooms.readState(summary.roomId)
-    const fields = fieldsOfState(state, summary)
+    // Folded once per version of the case, so a query compares words and nothing else.
+    const fields = fieldsOfState(state, summary).map((field) => ({
+      ...field,
+      folded: foldForMatching(field.text),
+    }))
     this.cache.set(summary.roomId, { stamp, fields })
     // Reading a log is the slow part: let main answer other calls between two of them.
     await new Promise((resolve) => setImmediate(resolve))

@@ -13,11 +13,14 @@ export interface SearchField {
   text: string
   /** How much a hit here counts: a word in the title says more than one in a long section. */
   weight: number
+  /** `text` folded for matching (`foldForMatching`), kept so a query does not fold it again. */
+  folded?: string
 }
 
 export interface CaseMatch {
   score: number
-  hits: SearchHit[]
+  /** The fields that hold a query word, best first, at most the hits asked for. */
+  fields: SearchField[]
 }
 
 const MAX_WORDS = 8
@@ -26,11 +29,14 @@ const AFTER = 90
 
 /** The query's distinct words, folded for matching; empty when there is nothing to look for. */
 export function queryWords(query: string): string[] {
-  const words = fold(query).text.split(/\s+/u)
+  const words = foldForMatching(query).split(/\s+/u)
   return [...new Set(words.filter((word) => word !== ''))].slice(0, MAX_WORDS)
 }
 
-/** The case's hits for the words, best first, or null when some word is nowhere in it. */
+/**
+ * How well the case matches, or null when some word is nowhere in it. Only folded text is
+ * compared here; snippets (`hitsOf`) are made later, for the cases that are shown.
+ */
 export function matchCase(
   fields: readonly SearchField[],
   words: readonly string[],
@@ -38,22 +44,30 @@ export function matchCase(
 ): CaseMatch | null {
   if (words.length === 0) return null
   const missing = new Set(words)
-  const scored: { hit: SearchHit; score: number }[] = []
+  const scored: { field: SearchField; score: number }[] = []
   for (const field of fields) {
-    const folded = fold(field.text)
-    const present = words.filter((word) => folded.text.includes(word))
+    const text = field.folded ?? foldForMatching(field.text)
+    const present = words.filter((word) => text.includes(word))
     if (present.length === 0) continue
     for (const word of present) missing.delete(word)
-    const first = Math.min(...present.map((word) => folded.text.indexOf(word)))
-    const hit = snippet(field, folded.origin[first] ?? 0, words)
-    scored.push({ hit, score: field.weight * present.length })
+    scored.push({ field, score: field.weight * present.length })
   }
   if (missing.size > 0) return null
   scored.sort((a, b) => b.score - a.score)
   return {
     score: scored.reduce((total, item) => total + item.score, 0),
-    hits: scored.slice(0, maxHits).map((item) => item.hit),
+    fields: scored.slice(0, maxHits).map((item) => item.field),
   }
+}
+
+/** A hit for each matched field: the words around the first query word, each word marked. */
+export function hitsOf(match: CaseMatch, words: readonly string[]): SearchHit[] {
+  return match.fields.map((field) => {
+    const folded = fold(field.text)
+    const offsets = words.map((word) => folded.text.indexOf(word)).filter((at) => at >= 0)
+    const first = Math.min(...offsets)
+    return snippet(field, originOf(folded, first) ?? 0, words)
+  })
 }
 
 /** The words around offset `at` of the field, on one line, with every query word marked. */
@@ -83,8 +97,8 @@ function highlightsIn(text: string, words: readonly string[]): [number, number][
   const ranges = words
     .flatMap((word) => occurrences(folded.text, word))
     .map(([start, end]): [number, number] => [
-      folded.origin[start] ?? 0,
-      folded.origin[end] ?? text.length,
+      originOf(folded, start) ?? 0,
+      originOf(folded, end) ?? text.length,
     ])
   const merged: [number, number][] = []
   for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
@@ -97,17 +111,44 @@ function highlightsIn(text: string, words: readonly string[]): [number, number][
 
 interface Folded {
   text: string
-  /** For each unit of `text`, the index of the character of the original it came from. */
-  origin: number[]
+  /**
+   * For each unit of `text`, the index of the character of the original it came from; null
+   * when they are the same (plain ASCII).
+   */
+  origin: number[] | null
+}
+
+function originOf(folded: Folded, at: number): number | undefined {
+  if (!folded.origin) return at <= folded.text.length ? at : undefined
+  return folded.origin[at]
+}
+
+/**
+ * Lower case without accents, as matching compares them: the same text as `fold(…).text`,
+ * built without the offsets. Plain ASCII (most of what support agents type) needs no
+ * per-character work at all.
+ */
+export function foldForMatching(original: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(original)) return original.toLowerCase()
+  let text = ''
+  for (const character of original) text += foldCharacter(character)
+  return text
+}
+
+function foldCharacter(character: string): string {
+  return character.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
 /** Lower case without accents, with a map back to the original's offsets. */
 function fold(original: string): Folded {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(original)) return { text: original.toLowerCase(), origin: null }
   let text = ''
   const origin: number[] = []
   let index = 0
   for (const character of original) {
-    const plain = character.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+    const plain = foldCharacter(character)
     text += plain
     for (let unit = 0; unit < plain.length; unit++) origin.push(index)
     index += character.length
