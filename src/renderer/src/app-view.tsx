@@ -1,9 +1,15 @@
+import { lazy, Suspense } from 'react'
 import type { Identity } from '@shared/ipc'
 import { requestPlace } from './case-places'
 import { Lobby } from './lobby/lobby'
-import { Room } from './room/room'
-import { SettingsPage } from './settings/settings-page'
 import type { Route } from './use-hash-route'
+
+// The editors, sync and review code are most of the bundle, and the lobby runs none of it:
+// each screen is its own chunk, loaded when it is first opened.
+const Room = lazy(() => import('./room/room').then((module) => ({ default: module.Room })))
+const SettingsPage = lazy(() =>
+  import('./settings/settings-page').then((module) => ({ default: module.SettingsPage })),
+)
 
 interface AppViewProps {
   identity: Identity
@@ -18,22 +24,26 @@ export function AppView(props: AppViewProps): React.JSX.Element {
   const { identity, route, navigate } = props
   if (route.view === 'settings') {
     return (
-      <SettingsPage
-        identity={identity}
-        onIdentityChange={props.onIdentityChange}
-        onClose={() => navigate({ view: 'lobby' })}
-      />
+      <Suspense fallback={<p className="loading">Opening the settings…</p>}>
+        <SettingsPage
+          identity={identity}
+          onIdentityChange={props.onIdentityChange}
+          onClose={() => navigate({ view: 'lobby' })}
+        />
+      </Suspense>
     )
   }
   if (route.view === 'room') {
     return (
-      <Room
-        key={route.roomId}
-        roomId={route.roomId}
-        identity={identity}
-        onLeave={() => navigate({ view: 'lobby' })}
-        onOpenRoom={(roomId) => navigate({ view: 'room', roomId })}
-      />
+      <Suspense fallback={<p className="loading">Opening the case…</p>}>
+        <Room
+          key={route.roomId}
+          roomId={route.roomId}
+          identity={identity}
+          onLeave={() => navigate({ view: 'lobby' })}
+          onOpenRoom={(roomId) => navigate({ view: 'room', roomId })}
+        />
+      </Suspense>
     )
   }
   return (
