@@ -19,6 +19,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface AppErrorValue {
   code: ErrorCode
   message: string
+  /** The input the message is about (`title`, `config.baseUrl`), so a form can mark it. */
+  field?: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorValue }

@@ -70,7 +70,10 @@ export function createDispatcher(
       )
     }
     const parsed = contract[channel].input.safeParse(input)
-    if (!parsed.success) return failure('invalid-input', describeIssues(parsed.error))
+    if (!parsed.success) {
+      console.warn(`IPC ${channel}: input refused`, parsed.error.issues)
+      return failure('invalid-input', describeIssues(parsed.error), fieldOf(parsed.error))
+    }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown
       return { ok: true, value: await handler(parsed.data) }
@@ -83,12 +86,19 @@ export function createDispatcher(
   }
 }
 
-function failure(code: ErrorCode, message: string): Result<never> {
-  return { ok: false, error: { code, message } }
+function failure(code: ErrorCode, message: string, field?: string): Result<never> {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } }
 }
 
+/**
+ * The schemas' own words ("Give the case a title."), without the field's key, which means
+ * nothing to a support agent; the key goes in `field`, for the form to mark.
+ */
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ` : '') + issue.message)
-    .join('; ')
+  return [...new Set(error.issues.map((issue) => issue.message))].join(' ')
+}
+
+function fieldOf(error: z.ZodError): string | undefined {
+  const path = error.issues[0]?.path ?? []
+  return path.length > 0 ? path.join('.') : undefined
 }

@@ -75,7 +75,7 @@ describe('the export channels', () => {
     const unnamed = await call('connections:add', { ...zendeskConnection(), label: ' ' })
     expect(unnamed).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', message: 'label: Give the connection a name.' },
+      error: { code: 'invalid-input', message: 'Give the connection a name.', field: 'label' },
     })
   })
 
@@ -85,7 +85,8 @@ describe('the export channels', () => {
       ok: false,
       error: {
         code: 'invalid-input',
-        message: 'config: A help-desk connection has at most 16 settings.',
+        message: 'A help-desk connection has at most 16 settings.',
+        field: 'config',
       },
     })
   })

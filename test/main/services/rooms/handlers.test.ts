@@ -167,7 +167,8 @@ describe('live rooms in main', () => {
 
     expect(result.ok).toBe(false)
     if (!result.ok) {
-      expect(result.error.message).toContain('signalingPort: Use a port from 1024 to 65535.')
+      expect(result.error.message).toContain('Use a port from 1024 to 65535.')
+      expect(result.error.field).toBe('signalingPort')
       expect(result.error.message).toContain('must start with ws:// or wss://')
     }
   })
@@ -187,8 +188,9 @@ describe('live rooms in main', () => {
         error: {
           code: 'invalid-input',
           message:
-            'relayUrl: The team relay address must start with wss:// so the relay token travels ' +
+            'The team relay address must start with wss:// so the relay token travels ' +
             'encrypted (ws:// only for this computer: 127.0.0.1, localhost or [::1]).',
+          field: 'relayUrl',
         },
       })
     }
