@@ -131,8 +131,10 @@ describe('AppStore with an app.json from before settings existed', () => {
       signalingPort: 4444,
       signalingUrls: [],
       relayUrl: '',
+      updateUrl: '',
     })
     expect(store.data.outbox).toEqual([])
+    expect(store.data.trust).toEqual({})
     expect(store.data.connections).toEqual([])
   })
 })

@@ -67,7 +67,7 @@ export function ApprovalBar(props: ApprovalBarProps): React.JSX.Element {
             Request changes
           </button>
         )}
-        {isOwner && status.valid && (
+        {isOwner && status.valid && !unverified && (
           <button
             className="button button--primary"
             onClick={() => attempt.run(() => markSent(doc, me, { via: 'manual' }))}
