@@ -12,6 +12,7 @@ import type { z } from 'zod'
 import { casesChannels } from './channels/cases'
 import { desktopChannels, desktopEvents } from './channels/desktop'
 import { exportChannels, exportEvents } from './channels/export'
+import { identityChannels } from './channels/identity'
 import { roomsChannels, roomsEvents } from './channels/rooms'
 import { searchChannels } from './channels/search'
 import type { Result } from './result'
@@ -24,6 +25,7 @@ export const contract = {
   ...searchChannels,
   ...desktopChannels,
   ...exportChannels,
+  ...identityChannels,
 } as const
 
 export const events = {

@@ -13,7 +13,11 @@ import * as Y from 'yjs'
 import { registerAuthor } from '../../src/shared/case/authorship'
 import { MEMBER_COLORS } from '../../src/shared/case/member-colors'
 import { joinCase, type MemberIdentity } from '../../src/shared/case/members'
-import { acceptOwnership, offerOwnership } from '../../src/shared/case/ownership'
+import {
+  acceptOwnershipSigned,
+  offerOwnershipSigned,
+} from '../../src/shared/case/signatures/signed-decisions'
+import { newDevice } from '../shared/case/signatures/device-signer'
 import { textNodes } from '../../src/shared/case/rich-text'
 import { setMemberRole } from '../../src/shared/case/roles'
 import { addAction } from '../../src/shared/case/timeline'
@@ -46,10 +50,17 @@ describe("the lead's review of a resolved case", () => {
     Y.applyUpdate(doc, state)
     const before = Y.encodeStateVector(doc)
     registerAuthor(doc, dana.memberId)
-    joinCase(doc, dana, 'contributor')
-    // Lena offers the case to Dana from her own window; scripted here in one go.
-    offerOwnership(doc, lenaId, dana.memberId)
-    acceptOwnership(doc, dana.memberId)
+    const danaKey = await newDevice()
+    joinCase(doc, { ...dana, publicKey: danaKey.publicKey }, 'contributor')
+    // Lena offers the case to Dana from her own window (signed by her app's key, in main);
+    // scripted here in one go, Dana accepting with her own key.
+    const lenaSigning = {
+      caseRoom: roomId,
+      sign: async (payload: string) =>
+        (await main.services.handlers['identity:sign']({ payload })).signature,
+    }
+    await offerOwnershipSigned(doc, lenaId, dana.memberId, lenaSigning)
+    await acceptOwnershipSigned(doc, dana.memberId, danaKey.signing(roomId))
     setMemberRole(doc, dana.memberId, lenaId, 'lead', '')
     const summary = textNodes(doc.getXmlFragment('summary'))[0]
     summary?.insert(summary.length, DANA_ADDS)

@@ -14,16 +14,17 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { approvalStatus } from '../../src/shared/case/approval'
 import { joinCase } from '../../src/shared/case/members'
+import { readOwnershipOffer } from '../../src/shared/case/ownership'
 import {
-  acceptOwnership,
-  offerOwnership,
-  readOwnershipOffer,
-} from '../../src/shared/case/ownership'
+  acceptOwnershipSigned,
+  offerOwnershipSigned,
+} from '../../src/shared/case/signatures/signed-decisions'
 import { listSuggestions, suggestChange } from '../../src/shared/case/suggestions'
 import { addAction } from '../../src/shared/case/timeline'
 import type { MainProcess } from './harness'
 import { SCREENSHOTS, replaceSectionText } from './harness'
 import { useApps } from './apps'
+import { newDevice, type TestDevice } from '../shared/case/signatures/device-signer'
 
 const DRAFT = 'We found why you were charged twice and are reversing the duplicates today.'
 const omar = { memberId: 'omar-teammate', name: 'Omar Haddad', color: '#db2777' }
@@ -34,8 +35,11 @@ describe('the swarm workflow in the case room', () => {
   let page: Page
   let roomId: string
   let errors: string[]
+  // Omar's own app signs his decisions with his own key.
+  let omarKey: TestDevice
 
   beforeAll(async () => {
+    omarKey = await newDevice()
     ;({ main, page, errors } = await apps.start(apps.folder()))
     await page.getByLabel('Your display name').fill('Dana Whitfield')
     await page.getByRole('button', { name: 'Continue' }).click()
@@ -63,14 +67,14 @@ describe('the swarm workflow in the case room', () => {
   /** Omar's part: the owner leaves the case, his changes land in it, the owner opens it again. */
   async function teammateActs(
     waitFor: (doc: Y.Doc) => boolean,
-    act: (doc: Y.Doc) => void,
+    act: (doc: Y.Doc) => void | Promise<void>,
   ): Promise<void> {
     await page.getByRole('button', { name: 'Back to cases' }).click()
     await expect.poll(() => waitFor(savedCase())).toBe(true)
     const doc = savedCase()
     const before = Y.encodeStateVector(doc)
-    joinCase(doc, omar, 'contributor')
-    act(doc)
+    joinCase(doc, { ...omar, publicKey: omarKey.publicKey }, 'contributor')
+    await act(doc)
     main.services.rooms.append(roomId, Y.encodeStateAsUpdate(doc, before))
     await page.getByRole('button', { name: /Acme Corp: invoices charged twice/ }).click()
     await expect.poll(() => page.getByLabel('Case title').inputValue()).toContain('Acme Corp')
@@ -206,7 +210,7 @@ describe('the swarm workflow in the case room', () => {
 
     await teammateActs(
       (doc) => readOwnershipOffer(doc)?.to === omar.memberId,
-      (doc) => acceptOwnership(doc, omar.memberId),
+      (doc) => acceptOwnershipSigned(doc, omar.memberId, omarKey.signing(roomId)),
     )
     await expect.poll(() => page.locator('.owner-chip').innerText()).toContain('Omar Haddad')
     await page.getByRole('tab', { name: 'Members' }).click()
@@ -246,7 +250,7 @@ describe('the swarm workflow in the case room', () => {
     const dana = main.services.app.data.identity?.memberId ?? ''
     await teammateActs(
       (doc) => listSuggestions(doc, 'open').some((item) => item.replace === 'by Thursday'),
-      (doc) => offerOwnership(doc, omar.memberId, dana),
+      (doc) => offerOwnershipSigned(doc, omar.memberId, dana, omarKey.signing(roomId)),
     )
     const prompt = page.locator('.case-header').getByRole('group', { name: 'Ownership offer' })
     await expect.poll(() => prompt.innerText()).toContain('Omar Haddad offers you ownership')

@@ -11,6 +11,8 @@ import { ExportResults } from './export/export-results'
 import { ExportService } from './export/export-service'
 import { Outbox } from './export/outbox/outbox'
 import { TicketLinks } from './export/ticket-links'
+import { DeviceKey } from './identity/device-key'
+import { TrustStore } from './identity/trust-store'
 import { createHandlers } from './handlers'
 import type { Handlers } from './ipc-dispatch'
 import type { Emit, Notify, OpenInBrowser, SaveFile } from './ports'
@@ -75,6 +77,8 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
   )
   const writer = new CaseWriter(app, caseIndex, rooms, emit, now)
   const results = new ExportResults(writer, outbox, connections, emit, now)
+  const deviceKey = new DeviceKey(secrets, () => app.data.identity?.memberId)
+  const trust = new TrustStore(app)
   const services: Services = {
     app,
     rooms,
@@ -82,10 +86,14 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     keyProtection,
     keys,
     caseIndex,
-    cases: new CaseService(app, caseIndex, rooms, keys, now),
+    cases: new CaseService(app, caseIndex, rooms, keys, now, async () => {
+      return (await deviceKey.publicKey()).publicKey
+    }),
     roomHistory: new RoomHistory(app, caseIndex, rooms, now),
     roomNetwork: new RoomNetwork(app, caseIndex, keys, secrets, signaling),
-    keyRotation: new KeyRotation({ app, caseIndex, rooms, keys, now }),
+    keyRotation: new KeyRotation({ app, caseIndex, rooms, keys, trust, now }),
+    deviceKey,
+    trust,
     signaling,
     openInBrowser: options.openInBrowser,
     search: new CaseSearch(rooms, () => app.data.cases),
@@ -107,6 +115,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
       outbox,
       results,
       identity: () => app.data.identity,
+      trust,
       saveFile,
       now,
     }),

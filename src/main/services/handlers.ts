@@ -2,6 +2,7 @@
 import { createCasesHandlers } from './cases/handlers'
 import { createDesktopHandlers } from './desktop/handlers'
 import { createExportHandlers } from './export/handlers'
+import { createIdentityHandlers } from './identity/handlers'
 import type { Handlers } from './ipc-dispatch'
 import { createRoomsHandlers } from './rooms/handlers'
 import { createSearchHandlers } from './search/handlers'
@@ -24,5 +25,6 @@ export function createHandlers(services: Services): Handlers {
       },
     }),
     ...createExportHandlers(services),
+    ...createIdentityHandlers(services),
   }
 }

@@ -10,6 +10,8 @@ import type { ConnectionsService } from './export/connections'
 import type { ExportService } from './export/export-service'
 import type { Outbox } from './export/outbox/outbox'
 import type { TicketLinks } from './export/ticket-links'
+import type { DeviceKey } from './identity/device-key'
+import type { TrustStore } from './identity/trust-store'
 import type { Emit, Notify, OpenInBrowser, SaveFile } from './ports'
 import type { KeyRotation } from './rooms/key-rotation'
 import type { RoomHistory } from './rooms/room-history'
@@ -56,6 +58,10 @@ export interface Services {
   exports: ExportService
   /** Linking a case to its ticket and reading the ticket for the room's header. */
   tickets: TicketLinks
+  /** This computer's signing key; the private half never leaves main. */
+  deviceKey: DeviceKey
+  /** The member keys and first owner this computer pinned per case. */
+  trust: TrustStore
   /** The clock every service reads; tests set it to move time. */
   now?: () => Date
 }

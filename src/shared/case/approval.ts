@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { memberName } from './members'
 import { requireOwner, requireParticipant } from './permissions'
 import { sectionState } from './prompts'
+import { signed } from './signatures/decision-payload'
 import { APPROVAL_STATES, TOP_LEVEL, type ApprovalRecord, type ApprovalState } from './schema'
 import { logEvent } from './timeline'
 import { readValue, type OnUnreadable } from './unreadable'
@@ -32,6 +33,7 @@ const approvalSchema = z.object({
   contentHash: optional,
   withdrawnAt: optional,
   changesNote: optional,
+  signature: optional,
 })
 
 export function approvalMap(doc: Y.Doc): Y.Map<unknown> {
@@ -96,7 +98,13 @@ export function requestChanges(doc: Y.Doc, actor: string, note = '', now = new D
  * The owner approves the text as it is now. `seenHash`, when given, is the hash of the text the
  * owner read: if a teammate changed it since, nothing is approved.
  */
-export function approve(doc: Y.Doc, actor: string, seenHash?: string, now = new Date()): void {
+export function approve(
+  doc: Y.Doc,
+  actor: string,
+  seenHash?: string,
+  now = new Date(),
+  signature?: string,
+): void {
   requireOwner(doc, actor, 'approve the customer update')
   requireText(doc)
   const hash = customerUpdateHash(doc)
@@ -109,9 +117,11 @@ export function approve(doc: Y.Doc, actor: string, seenHash?: string, now = new 
       approvedAt: now.toISOString(),
       contentHash: hash,
     })
+    if (signature === undefined) approvalMap(doc).delete('signature')
+    else approvalMap(doc).set('signature', signature)
     approvalMap(doc).delete('withdrawnAt')
     const text = `${memberName(doc, actor)} approved the customer update.`
-    logEvent(doc, actor, 'approved', text, { hash }, { now })
+    logEvent(doc, actor, 'approved', text, { hash, ...signed(signature) }, { now })
   })
 }
 
@@ -126,6 +136,7 @@ export function recordWithdrawal(doc: Y.Doc, actor: string, now = new Date()): b
   const hash = status.contentHash ?? ''
   doc.transact(() => {
     approvalMap(doc).set('state', 'draft')
+    approvalMap(doc).delete('signature')
     approvalMap(doc).set('withdrawnAt', now.toISOString())
     const text = 'The customer update changed after it was approved, so the approval was withdrawn.'
     const id = `approval-withdrawn:${hash}:${status.approvedAt ?? ''}`

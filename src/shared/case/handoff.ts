@@ -3,6 +3,7 @@
  * person needs, or when the member acting acknowledges the gaps, which are logged with it.
  */
 import type * as Y from 'yjs'
+import { signed } from './signatures/decision-payload'
 import { checkEscalation, checkHandoff, gapsOf, type CompletenessCheck } from './completeness'
 import { memberName, readMember } from './members'
 import { requireOwner, requireParticipant } from './permissions'
@@ -16,11 +17,13 @@ export interface HandoffOptions {
   to: string
   acknowledgeGaps: boolean
   now?: Date
+  signature?: string
 }
 
 export interface EscalationOptions {
   acknowledgeGaps: boolean
   now?: Date
+  signature?: string
 }
 
 export interface HandoffResult {
@@ -37,7 +40,8 @@ export function handOff(doc: Y.Doc, actor: string, options: HandoffOptions): Han
   const gaps = requireComplete(checkHandoff(doc), 'hand off', options.acknowledgeGaps)
   const recipient = readMember(doc, to)?.name ?? to
   const text = `${memberName(doc, actor)} handed the case off to ${recipient}${gapsNote(gaps)}.`
-  const eventId = logEvent(doc, actor, 'handoff', text, { to, gaps }, { now: options.now })
+  const data = { to, gaps, ...signed(options.signature) }
+  const eventId = logEvent(doc, actor, 'handoff', text, data, { now: options.now })
   return { eventId, gaps }
 }
 
@@ -46,7 +50,8 @@ export function escalate(doc: Y.Doc, actor: string, options: EscalationOptions):
   requireParticipant(doc, actor, 'escalate the case')
   const gaps = requireComplete(checkEscalation(doc), 'escalate', options.acknowledgeGaps)
   const text = `${memberName(doc, actor)} escalated the case${gapsNote(gaps)}.`
-  const eventId = logEvent(doc, actor, 'escalation', text, { gaps }, { now: options.now })
+  const data = { gaps, ...signed(options.signature) }
+  const eventId = logEvent(doc, actor, 'escalation', text, data, { now: options.now })
   return { eventId, gaps }
 }
 

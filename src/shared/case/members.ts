@@ -16,6 +16,8 @@ export interface MemberIdentity {
   memberId: string
   name: string
   color: string
+  /** This device's public key (raw Ed25519, base64url), written into the member's entry. */
+  publicKey?: string
 }
 
 const memberSchema = z.object({
@@ -23,6 +25,7 @@ const memberSchema = z.object({
   color: z.string().catch('#6b7280'),
   role: z.enum(MEMBER_ROLES).catch('contributor'),
   expertise: z.enum([...EXPERTISE, '']).catch(''),
+  publicKey: z.string().optional().catch(undefined),
 })
 
 export function membersMap(doc: Y.Doc): Y.Map<unknown> {
@@ -35,12 +38,18 @@ export function ensureMember(doc: Y.Doc, identity: MemberIdentity, role: MemberR
   const existing = members.get(identity.memberId)
   // An entry a peer spoiled (not an object) is written afresh, with the role given.
   const current = existing === undefined ? undefined : memberSchema.safeParse(existing).data
-  if (current && current.name === identity.name && current.color === identity.color) return
+  const publicKey = identity.publicKey ?? current?.publicKey
+  const same =
+    current?.name === identity.name &&
+    current.color === identity.color &&
+    current.publicKey === publicKey
+  if (same) return
   const member: CaseMember = {
     name: identity.name,
     color: identity.color,
     role: current?.role ?? role,
     expertise: current?.expertise ?? '',
+    ...(publicKey === undefined ? {} : { publicKey }),
   }
   members.set(identity.memberId, member)
 }

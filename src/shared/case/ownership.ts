@@ -7,11 +7,17 @@ import { z } from 'zod'
 import { memberName, readMember, writeMemberRole } from './members'
 import { ownerIdOf, requireMember, requireOwner } from './permissions'
 import { TOP_LEVEL, type OwnershipOffer } from './schema'
+import { signed } from './signatures/decision-payload'
 import { logEvent } from './timeline'
 import { clearResponsibilitiesOf } from './responsibilities'
 import type { OnUnreadable } from './unreadable'
 
-const offerSchema = z.object({ to: z.string(), by: z.string(), at: z.string() })
+const offerSchema = z.object({
+  to: z.string(),
+  by: z.string(),
+  at: z.string(),
+  signature: z.string().optional().catch(undefined),
+})
 
 function meta(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(TOP_LEVEL.meta)
@@ -26,7 +32,13 @@ export function readOwnershipOffer(doc: Y.Doc, onUnreadable?: OnUnreadable): Own
   return parsed.success ? parsed.data : null
 }
 
-export function offerOwnership(doc: Y.Doc, actor: string, to: string, now = new Date()): void {
+export function offerOwnership(
+  doc: Y.Doc,
+  actor: string,
+  to: string,
+  now = new Date(),
+  signature?: string,
+): void {
   requireOwner(doc, actor, 'offer the case to someone else')
   const member = readMember(doc, to)
   if (!member) throw new Error('Ownership can only go to a member of the case.')
@@ -34,11 +46,11 @@ export function offerOwnership(doc: Y.Doc, actor: string, to: string, now = new 
   if (member.role === 'observer') {
     throw new Error(`${member.name} is an observer; make them a contributor before handing over.`)
   }
-  const offer: OwnershipOffer = { to, by: actor, at: now.toISOString() }
+  const offer: OwnershipOffer = { to, by: actor, at: now.toISOString(), ...signed(signature) }
   doc.transact(() => {
     meta(doc).set('ownershipOffer', offer)
     const text = `${memberName(doc, actor)} offered ownership of the case to ${member.name}.`
-    logEvent(doc, actor, 'ownership-offered', text, { to }, { now })
+    logEvent(doc, actor, 'ownership-offered', text, { to, ...signed(signature) }, { now })
   })
 }
 
@@ -46,7 +58,12 @@ export function offerOwnership(doc: Y.Doc, actor: string, to: string, now = new 
  * The offered member takes the case: they become owner, the previous owner a contributor, and
  * the responsibilities the previous owner held fall back to the new owner.
  */
-export function acceptOwnership(doc: Y.Doc, actor: string, now = new Date()): void {
+export function acceptOwnership(
+  doc: Y.Doc,
+  actor: string,
+  now = new Date(),
+  signature?: string,
+): void {
   const accepting = requireMember(doc, actor)
   const offer = requireOfferTo(doc, actor)
   const from = ownerIdOf(doc)
@@ -61,7 +78,8 @@ export function acceptOwnership(doc: Y.Doc, actor: string, now = new Date()): vo
     writeMemberRole(doc, actor, 'owner', accepting.expertise)
     clearResponsibilitiesOf(doc, from)
     const text = `${accepting.name} accepted ownership of the case from ${memberName(doc, from)}.`
-    logEvent(doc, actor, 'ownership-accepted', text, { from, to: actor }, { now })
+    const data = { from, to: actor, offerAt: offer.at, ...signed(signature) }
+    logEvent(doc, actor, 'ownership-accepted', text, data, { now })
   })
 }
 

@@ -5,6 +5,7 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { readMeta, section } from './case-doc'
+import { signed } from './signatures/decision-payload'
 import { memberName } from './members'
 import { isOwner, requireParticipant, requireRole } from './permissions'
 import { textOf } from './rich-text'
@@ -123,7 +124,7 @@ export function commentedText(doc: Y.Doc, comment: ReviewComment): string | null
 }
 
 /** A lead signs the review of a resolved case off: the case becomes reviewed. */
-export function signOff(doc: Y.Doc, actor: string, now = new Date()): void {
+export function signOff(doc: Y.Doc, actor: string, now = new Date(), signature?: string): void {
   requireRole(doc, actor, ['lead'], 'sign the review off')
   if (readMeta(doc).status !== 'resolved') {
     throw new Error('Sign the review off once the case is resolved.')
@@ -131,8 +132,10 @@ export function signOff(doc: Y.Doc, actor: string, now = new Date()): void {
   doc.transact(() => {
     reviewMap(doc).set('signedOffBy', actor)
     reviewMap(doc).set('signedOffAt', now.toISOString())
+    if (signature === undefined) reviewMap(doc).delete('signature')
+    else reviewMap(doc).set('signature', signature)
     const text = `${memberName(doc, actor)} signed the review off.`
-    logEvent(doc, actor, 'signed-off', text, {}, { now })
+    logEvent(doc, actor, 'signed-off', text, { ...signed(signature) }, { now })
     writeStatus(doc, actor, 'reviewed', now)
   })
 }

@@ -208,6 +208,8 @@ export interface CaseMember {
   color: string
   role: MemberRole
   expertise: Expertise | ''
+  /** The member's device public key (Ed25519, raw, base64url); absent in older cases. */
+  publicKey?: string
 }
 
 /** `meta.ownershipOffer`: a hand-over waiting for the new owner to accept. */
@@ -215,6 +217,7 @@ export interface OwnershipOffer {
   to: string
   by: string
   at: string
+  signature?: string
 }
 
 export const RESPONSIBILITIES = [
@@ -252,6 +255,8 @@ export interface ApprovalRecord {
   approvedAt?: string
   contentHash?: string
   withdrawnAt?: string
+  /** The approver's signature of the approval (docs/case-schema.md, Signed decisions). */
+  signature?: string
   /** What the owner asked to change, while the state is changes-requested. */
   changesNote?: string
 }

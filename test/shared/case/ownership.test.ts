@@ -33,7 +33,11 @@ describe('handing the case over', () => {
     })
     expect(events.map((event) => [event.kind, event.author, event.data])).toEqual([
       ['ownership-offered', 'dana', { to: 'omar' }],
-      ['ownership-accepted', 'omar', { from: 'dana', to: 'omar' }],
+      [
+        'ownership-accepted',
+        'omar',
+        { from: 'dana', to: 'omar', offerAt: '2026-11-20T09:30:00.000Z' },
+      ],
     ])
   })
 

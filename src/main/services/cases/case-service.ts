@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs'
 import { registerAuthor } from '@shared/case/authorship'
-import { initializeCase } from '@shared/case/case-doc'
+import { initializeCase, metaMap } from '@shared/case/case-doc'
 import { randomMemberColor } from '@shared/case/member-colors'
 import type { NewCase } from '@shared/case/schema'
 import type { CaseSummary, Identity } from '@shared/ipc'
@@ -29,6 +29,8 @@ export class CaseService {
     private readonly rooms: RoomStore,
     private readonly keys: RoomKeys,
     private readonly now: () => Date,
+    /** This device's public key, written into the creator's member entry. */
+    private readonly publicKey: () => Promise<string>,
   ) {}
 
   /** Sets the display name; the first time, a member id and a colour are chosen too. */
@@ -49,9 +51,12 @@ export class CaseService {
     // The key first: without secure storage there is no case to half-create.
     await this.keys.create(roomId)
     const createdAt = this.now()
+    const publicKey = await this.publicKey()
     const doc = new Y.Doc({ gc: false })
     registerAuthor(doc, identity.memberId)
-    initializeCase(doc, input, identity, createdAt)
+    initializeCase(doc, input, { ...identity, publicKey }, createdAt)
+    // Decisions are signed in this room id, which stays the case's own when it moves to a new key.
+    metaMap(doc).set('caseRoomId', roomId)
     this.rooms.create(roomId, Y.encodeStateAsUpdate(doc))
     doc.destroy()
     const summary: CaseSummary = {

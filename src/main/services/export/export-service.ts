@@ -11,7 +11,8 @@ import { readMeta } from '@shared/case/case-doc'
 import { findExport, listExports, writeExport } from '@shared/case/exports'
 import { formatTime } from '@shared/case/documents/note-blocks'
 import { memberName } from '@shared/case/members'
-import { isOwner, ownerIdOf } from '@shared/case/permissions'
+import { checkCaseTrust, type CaseTrust } from '@shared/case/signatures/case-trust'
+import { seenInCase } from '@shared/case/signatures/trust-pins'
 import { HELP_DESK_NAMES, type ExportRecord } from '@shared/case/schema'
 import { writeTicketSeen } from '@shared/case/ticket-seen'
 import { logEvent } from '@shared/case/timeline'
@@ -25,6 +26,7 @@ import { CONNECTOR_NAMES, POSTED_FORMAT, connectorKindOf } from '@shared/help-de
 import type { Identity } from '@shared/ipc'
 import { AppError } from '@shared/result'
 import type { CaseWriter } from '../cases/case-writer'
+import type { TrustStore } from '../identity/trust-store'
 import type { ConnectionsService } from './connections'
 import type { Connection } from './connectors/connection'
 import {
@@ -57,6 +59,8 @@ export interface ExportServiceOptions {
   outbox: Outbox
   results: ExportResults
   identity: () => Identity | null
+  /** The keys this computer pinned: approvals and ownership count only when they verify. */
+  trust: TrustStore
   saveFile: SaveFile
   now: () => Date
 }
@@ -64,11 +68,13 @@ export interface ExportServiceOptions {
 export class ExportService {
   constructor(private readonly options: ExportServiceOptions) {}
 
-  preview(roomId: string, connectionId?: string): ExportPreview {
-    return this.withCase(roomId, (doc) => {
+  async preview(roomId: string, connectionId?: string): Promise<ExportPreview> {
+    const doc = this.options.writer.read(roomId)
+    try {
+      const trust = await this.verify(roomId, doc)
       const { ticket } = readMeta(doc)
       const { connection, choices } = resolveConnection(this.all(), ticket, connectionId)
-      const content = exportContent(doc)
+      const content = verifiedContent(exportContent(doc), trust)
       const format = POSTED_FORMAT[connection?.kind ?? connectorKindOf(ticket.system)]
       const part = (rendered: { html: string; text: string }): ExportPreview['note'] => ({
         posted: postedBody(format, rendered),
@@ -91,18 +97,21 @@ export class ExportService {
           },
         },
         hash: contentHash(format, content),
-        problems: this.problems(doc, connection, choices),
+        problems: this.problems(doc, trust, connection, choices),
       }
-    })
+    } finally {
+      doc.destroy()
+    }
   }
 
   async send(request: SendRequest): Promise<SendResult> {
     const actor = this.requireIdentity().memberId
     const doc = this.options.writer.read(request.roomId)
     try {
+      const trust = await this.verify(request.roomId, doc)
       const { ticket } = readMeta(doc)
       const { connection, choices } = resolveConnection(this.all(), ticket, request.connectionId)
-      const blocking = this.problems(doc, connection, choices)
+      const blocking = this.problems(doc, trust, connection, choices)
       // Having to choose a connection, and nothing else in the way, is a question, not an error.
       if (!connection && choices.length > 1 && blocking.length === 1) {
         return {
@@ -115,7 +124,7 @@ export class ExportService {
         throw new AppError('invalid-input', blocking.join(' '))
       }
       const format = POSTED_FORMAT[connection.kind]
-      const content = exportContent(doc)
+      const content = verifiedContent(exportContent(doc), trust)
       if (contentHash(format, content) !== request.previewHash) {
         return {
           state: 'preview-outdated',
@@ -127,7 +136,11 @@ export class ExportService {
       let reading: TicketReading | undefined
       if (withReply) {
         refuseRepeatedReply(doc, content.approval.currentHash)
-        const refused = checkReply(content, request.overrideUnapproved === true)
+        const refused = checkReply(
+          content,
+          request.overrideUnapproved === true,
+          unverifiedApproval(doc, trust, actor),
+        )
         if (refused) return refused
         const connector = this.options.connections.connector(connection.id)
         const checked = await checkTicket(doc, connector, request.ticketToken, this.options.now())
@@ -155,8 +168,11 @@ export class ExportService {
    */
   async retry(roomId: string, exportId: string): Promise<ExportProgress[]> {
     const actor = this.requireIdentity().memberId
+    const owner = await this.withCaseAsync(roomId, async (doc) => {
+      return (await this.verify(roomId, doc)).owner.verified
+    })
     this.withCase(roomId, (doc) => {
-      if (!isOwner(doc, actor)) {
+      if (owner !== actor) {
         throw new AppError('invalid-input', 'Only the case owner can retry an export.')
       }
       const record = listExports(doc).find((item) => item.id === exportId)
@@ -216,6 +232,23 @@ export class ExportService {
     }
   }
 
+  private async withCaseAsync<T>(roomId: string, read: (doc: Y.Doc) => Promise<T>): Promise<T> {
+    const doc = this.options.writer.read(roomId)
+    try {
+      return await read(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /** Pins what is new, verifies the case against the pins, and notes the verified owner. */
+  private async verify(roomId: string, doc: Y.Doc): Promise<CaseTrust> {
+    const pins = await this.options.trust.pin(roomId, seenInCase(doc, roomId))
+    const trust = await checkCaseTrust(doc, pins)
+    await this.options.trust.pin(roomId, pins, trust.owner.verified)
+    return trust
+  }
+
   private requireIdentity(): Identity {
     const identity = this.options.identity()
     if (!identity) throw new AppError('invalid-input', 'Choose your display name first.')
@@ -225,15 +258,17 @@ export class ExportService {
   /** What stands in the way of exporting now, in words to act on; empty when nothing does. */
   private problems(
     doc: Y.Doc,
+    trust: CaseTrust,
     connection: Connection | undefined,
     choices: Connection[],
   ): string[] {
     const { ticket } = readMeta(doc)
     const problems: string[] = []
     const me = this.options.identity()?.memberId ?? ''
-    if (!isOwner(doc, me)) {
+    // The owner by verified hand-overs: a peer who wrote itself into `meta.ownerId` is not.
+    if (me === '' || trust.owner.verified !== me) {
       problems.push(
-        `Only the case owner, ${memberName(doc, ownerIdOf(doc))}, can export to the ticket. ` +
+        `Only the case owner, ${memberName(doc, trust.owner.verified)}, can export to the ticket. ` +
           'You can copy the note and the reply, or save them as files.',
       )
     }
@@ -335,4 +370,25 @@ function refuseRepeatedReply(doc: Y.Doc, replyHash: string): void {
       : `This exact customer update is already on its way to the ticket (queued ${when}); ` +
           'follow it in the Exports tab. Export the note only, or wait for it.',
   )
+}
+
+/** The export's content with an approval that does not verify counted as no approval. */
+function verifiedContent(content: ExportContent, trust: CaseTrust): ExportContent {
+  if (!content.approval.valid || trust.approval?.verified === true) return content
+  return { ...content, approval: { ...content.approval, valid: false } }
+}
+
+/** Why the approval in the case does not count, for the owner about to post the reply. */
+function unverifiedApproval(doc: Y.Doc, trust: CaseTrust, actor: string): string | undefined {
+  const approval = trust.approval
+  if (!approval || approval.verified) return undefined
+  const approver = memberName(doc, approval.approvedBy)
+  const owner = trust.owner.verified
+  const ask =
+    owner === actor ? 'Approve it again' : `Ask ${memberName(doc, owner)} to approve it again`
+  const why =
+    approval.problem === 'not-owner'
+      ? `${approver} did not own the case when it was approved`
+      : `it is not signed by ${approver}’s key`
+  return `The approval of this reply could not be verified: ${why}. ${ask}.`
 }

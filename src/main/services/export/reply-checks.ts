@@ -23,7 +23,11 @@ const APPROVAL_WORDS = {
 } as const
 
 /** Refuses an empty reply; asks for the owner's override of a reply that is not approved. */
-export function checkReply(content: ExportContent, override: boolean): SendResult | undefined {
+export function checkReply(
+  content: ExportContent,
+  override: boolean,
+  unverified?: string,
+): SendResult | undefined {
   if (!content.replyWritten) {
     throw new AppError(
       'invalid-input',
@@ -31,6 +35,14 @@ export function checkReply(content: ExportContent, override: boolean): SendResul
     )
   }
   if (content.approval.valid || override) return undefined
+  if (unverified !== undefined) {
+    return {
+      state: 'needs-override',
+      message:
+        `${unverified} Or confirm that you want to post it to the customer anyway; the ` +
+        'override is logged in the case.',
+    }
+  }
   const state = content.approval.withdrawn ? 'approved' : content.approval.state
   return {
     state: 'needs-override',

@@ -58,6 +58,8 @@ const appDataSchema = z.object({
    */
   connections: z.array(z.unknown()).default([]),
   outbox: z.array(z.unknown()).default([]),
+  /** Keys pinned per case on first sight (identity/trust-store.ts checks each entry). */
+  trust: z.record(z.string(), z.unknown()).default({}),
 })
 export type AppData = z.infer<typeof appDataSchema>
 

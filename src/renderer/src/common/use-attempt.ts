@@ -5,6 +5,8 @@ export interface Attempt {
   error: string | undefined
   /** Runs a change to the case; returns whether it went through. */
   run: (change: () => void) => boolean
+  /** Runs a change that waits first (a signature from main); resolves to whether it went through. */
+  runAsync: (change: () => Promise<unknown>) => Promise<boolean>
   /** Shows a problem found before any change was tried. */
   fail: (message: string) => void
   clear: () => void
@@ -23,6 +25,16 @@ export function useAttempt(): Attempt {
       return false
     }
   }, [])
+  const runAsync = useCallback(async (change: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await change()
+      setError(undefined)
+      return true
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught))
+      return false
+    }
+  }, [])
   const clear = useCallback(() => setError(undefined), [])
-  return { error, run, fail: setError, clear }
+  return { error, run, runAsync, fail: setError, clear }
 }

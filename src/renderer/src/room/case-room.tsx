@@ -24,6 +24,8 @@ import { useRoomConnection } from './hooks/use-room-connection'
 import { useTypingSnapshots } from './hooks/use-typing-snapshots'
 import { useUnreadableNotice } from './hooks/use-unreadable-notice'
 import { useYRead } from './hooks/use-y-read'
+import { TrustContext } from './trust/trust-context'
+import { useCaseTrust } from './trust/use-case-trust'
 
 interface CaseRoomProps {
   roomId: string
@@ -51,74 +53,77 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
   useApprovalWatch(doc, identity.memberId)
   useTypingSnapshots(doc, identity)
   useCaseAlerts(roomId, doc, identity.memberId)
+  const roomTrust = useCaseTrust(roomId, doc, identity.memberId)
   usePlaceRequests(roomId, (place) => {
     setReviewing(false)
     // After review mode has given the page back to the room.
     requestAnimationFrame(() => showPlace(place))
   })
   return (
-    <main className="room">
-      <ErrorBoundary label="Case header" actions={<BackToCases onLeave={props.onLeave} />}>
-        <CaseHeader
-          {...props}
-          link={link}
-          onRelayChanged={() => setRelayGeneration((generation) => generation + 1)}
-          reviewing={reviewing}
-          onReview={() => setReviewing(!reviewing)}
+    <TrustContext value={roomTrust}>
+      <main className="room">
+        <ErrorBoundary label="Case header" actions={<BackToCases onLeave={props.onLeave} />}>
+          <CaseHeader
+            {...props}
+            link={link}
+            onRelayChanged={() => setRelayGeneration((generation) => generation + 1)}
+            reviewing={reviewing}
+            onReview={() => setReviewing(!reviewing)}
+          />
+        </ErrorBoundary>
+        <Notices
+          notices={[
+            ...props.notices,
+            ...(link.peerProblem
+              ? [{ id: 'peer-problem', level: 'warning' as const, message: link.peerProblem }]
+              : []),
+            ...(unreadable ? [unreadable] : []),
+          ]}
         />
-      </ErrorBoundary>
-      <Notices
-        notices={[
-          ...props.notices,
-          ...(link.peerProblem
-            ? [{ id: 'peer-problem', level: 'warning' as const, message: link.peerProblem }]
-            : []),
-          ...(unreadable ? [unreadable] : []),
-        ]}
-      />
-      <ErrorBoundary label="Moved notice">
-        <MovedNotice doc={doc} />
-      </ErrorBoundary>
-      {!initialized && (
-        <p className="notice notice--info room__arriving" role="status">
-          This case is arriving from your teammates. It appears here as soon as one of them is
-          online; anything you write meanwhile is kept and merged.
-        </p>
-      )}
-      {reviewing && (
-        <ErrorBoundary label="Review mode">
-          <ReviewMode doc={doc} identity={identity} />
+        <ErrorBoundary label="Moved notice">
+          <MovedNotice doc={doc} />
         </ErrorBoundary>
-      )}
-      {/* Hidden, not removed, during review: the room keeps its panels and drafts as they were. */}
-      <div className="room__body" hidden={reviewing}>
-        <div className="room__sections">
-          {SECTION_NAMES.map((name) => (
-            <ErrorBoundary key={name} label={SECTION_TITLES[name]}>
-              {name === 'customerUpdate' ? (
-                <CustomerUpdateSection
-                  doc={doc}
-                  identity={identity}
-                  awareness={awareness}
-                  user={user}
-                />
-              ) : (
-                <SectionEditor
-                  name={name}
-                  title={SECTION_TITLES[name]}
-                  fragment={doc.getXmlFragment(name)}
-                  awareness={awareness}
-                  user={user}
-                />
-              )}
-            </ErrorBoundary>
-          ))}
+        {!initialized && (
+          <p className="notice notice--info room__arriving" role="status">
+            This case is arriving from your teammates. It appears here as soon as one of them is
+            online; anything you write meanwhile is kept and merged.
+          </p>
+        )}
+        {reviewing && (
+          <ErrorBoundary label="Review mode">
+            <ReviewMode doc={doc} identity={identity} />
+          </ErrorBoundary>
+        )}
+        {/* Hidden, not removed, during review: the room keeps its panels and drafts as they were. */}
+        <div className="room__body" hidden={reviewing}>
+          <div className="room__sections">
+            {SECTION_NAMES.map((name) => (
+              <ErrorBoundary key={name} label={SECTION_TITLES[name]}>
+                {name === 'customerUpdate' ? (
+                  <CustomerUpdateSection
+                    doc={doc}
+                    identity={identity}
+                    awareness={awareness}
+                    user={user}
+                  />
+                ) : (
+                  <SectionEditor
+                    name={name}
+                    title={SECTION_TITLES[name]}
+                    fragment={doc.getXmlFragment(name)}
+                    awareness={awareness}
+                    user={user}
+                  />
+                )}
+              </ErrorBoundary>
+            ))}
+          </div>
+          <ErrorBoundary label="Case panels">
+            <RoomSidebar roomId={roomId} doc={doc} identity={identity} />
+          </ErrorBoundary>
         </div>
-        <ErrorBoundary label="Case panels">
-          <RoomSidebar roomId={roomId} doc={doc} identity={identity} />
-        </ErrorBoundary>
-      </div>
-    </main>
+      </main>
+    </TrustContext>
   )
 }
 

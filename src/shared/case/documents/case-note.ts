@@ -3,8 +3,9 @@
  * ticket later knows what happened without the app.
  */
 import type * as Y from 'yjs'
+import { approvalStatus } from '../approval'
 import { readMeta, section } from '../case-doc'
-import { memberName, readMembers } from '../members'
+import { memberName, readMember, readMembers } from '../members'
 import { readResponsibilities } from '../responsibilities'
 import {
   EXPERTISE_NAMES,
@@ -15,6 +16,7 @@ import {
   type ActionEntry,
   type SectionName,
 } from '../schema'
+import { keyFingerprint } from '../signatures/device-key-format'
 import { listActions } from '../timeline'
 import { caseFields, timelineLine } from './case-facts'
 import { renderNote, type NoteBlock, type RenderedNote } from './note-blocks'
@@ -58,7 +60,26 @@ export function caseNoteBlocks(doc: Y.Doc): NoteBlock[] {
   return [
     ...caseCoreBlocks(doc, 'Swarm case', entries),
     ...ownershipBlocks(doc),
+    ...approvalBlocks(doc),
     ...sectionBlocks(doc, 'postIncident'),
+  ]
+}
+
+/**
+ * Who approved the customer reply, with their key's fingerprint, so whoever reads the ticket
+ * can compare it with the fingerprint the room shows (the export refuses unverified approvals).
+ */
+function approvalBlocks(doc: Y.Doc): NoteBlock[] {
+  const status = approvalStatus(doc)
+  if (!status.valid || status.approvedBy === undefined) return []
+  const key = readMember(doc, status.approvedBy)?.publicKey
+  const signedWith = key ? `key ${keyFingerprint(key)}` : 'no device key'
+  return [
+    { kind: 'heading', level: 2, text: 'Approval of the customer reply' },
+    {
+      kind: 'paragraph',
+      text: `Approved by ${memberName(doc, status.approvedBy)} (${signedWith}) at ${status.approvedAt ?? 'an unknown time'}.`,
+    },
   ]
 }
 

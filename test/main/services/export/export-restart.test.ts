@@ -48,7 +48,7 @@ function publicReplies(): number {
 
 describe('an export across a restart', () => {
   it('finds the reply that landed before the restart and never posts it twice', async () => {
-    const { hash } = bench.services.exports.preview(roomId)
+    const { hash } = await bench.services.exports.preview(roomId)
     // The ticket is read again first (ticket, requester, comments), then the reply is posted:
     // Zendesk applies it, and the connection drops before the answer.
     zendesk.misbehave({ kind: 'slow', delayMs: 0 }, 3)
@@ -86,7 +86,7 @@ describe('an export across a restart', () => {
       config: { baseUrl: zendesk.url, email: zendesk.email },
       secret: 'a-revoked-token',
     })
-    const { hash } = bench.services.exports.preview(roomId)
+    const { hash } = await bench.services.exports.preview(roomId)
     await bench.services.exports.send({ roomId, parts: 'note', previewHash: hash })
     await bench.services.exports.whenIdle()
     const [failed] = listExports(bench.savedCase(roomId))
@@ -112,7 +112,7 @@ describe('an export across a restart', () => {
     await bench.approveUpdate(roomId)
     // Zendesk asks Swarmroom to wait a minute: the reply waits in the outbox.
     zendesk.misbehave({ kind: 'rate-limit', retryAfterSeconds: 60 }, 1, 'posts')
-    const { hash } = bench.services.exports.preview(roomId)
+    const { hash } = await bench.services.exports.preview(roomId)
     await bench.services.exports.send({ roomId, parts: 'reply', previewHash: hash })
     await bench.services.exports.whenIdle()
     const [failed] = listExports(bench.savedCase(roomId))

@@ -57,7 +57,7 @@ async function linkToTicket(id = '48213'): Promise<void> {
   expect(result.state).toBe('linked')
 }
 
-function preview(): ExportPreview {
+async function preview(): Promise<ExportPreview> {
   return bench.services.exports.preview(roomId)
 }
 
@@ -149,7 +149,7 @@ describe('the export preview', () => {
     await bench.edit(roomId, (doc) =>
       updateMeta(doc, { ticket: { system: helpDeskOf(kind), id: 'T-1', url: '' } }),
     )
-    const shown = preview()
+    const shown = await preview()
     expect(shown.problems).toEqual([])
     expect(shown.connection?.kind).toBe(kind)
     if (kind === 'jira') {
@@ -165,8 +165,8 @@ describe('the export preview', () => {
     expect(shown.note.posted).toContain('Swarm case: Acme: invoices charged twice')
   })
 
-  it('says what stands in the way: no ticket, no connection', () => {
-    expect(preview().problems).toEqual([
+  it('says what stands in the way: no ticket, no connection', async () => {
+    expect((await preview()).problems).toEqual([
       expect.stringMatching(/^Link the case to its ticket first/),
       expect.stringMatching(/^There is no Webhook connection on this computer/),
     ])
@@ -176,7 +176,7 @@ describe('the export preview', () => {
     await bench.services.app.update((data) => {
       if (data.identity) data.identity = { ...data.identity, memberId: 'someone-else' }
     })
-    expect(preview().problems[0]).toBe(
+    expect((await preview()).problems[0]).toBe(
       'Only the case owner, Dana Whitfield, can export to the ticket. You can copy the note and the reply, or save them as files.',
     )
   })
@@ -192,7 +192,7 @@ describe('exporting to the ticket', () => {
     await bench.approveUpdate(roomId)
     // The help desk is slow to answer: the first export is still on its way.
     zendesk.misbehave({ kind: 'slow', delayMs: 300 })
-    const shown = preview()
+    const shown = await preview()
     const first = await bench.services.exports.send({
       roomId,
       parts: 'reply',
@@ -201,7 +201,7 @@ describe('exporting to the ticket', () => {
     expect(first.state).toBe('queued')
 
     await expect(
-      bench.services.exports.send({ roomId, parts: 'reply', previewHash: preview().hash }),
+      bench.services.exports.send({ roomId, parts: 'reply', previewHash: (await preview()).hash }),
     ).rejects.toThrow(/already on its way to the ticket/)
     await settled()
     expect(zendesk.posted.filter((post) => post.public)).toHaveLength(1)
@@ -209,7 +209,7 @@ describe('exporting to the ticket', () => {
       bench.services.exports.send({
         roomId,
         parts: 'reply',
-        previewHash: preview().hash,
+        previewHash: (await preview()).hash,
         overrideUnapproved: true,
       }),
     ).rejects.toThrow(/already reached the ticket/)
@@ -217,7 +217,7 @@ describe('exporting to the ticket', () => {
 
   it('posts the note and the approved reply, and writes the results into the case', async () => {
     await bench.approveUpdate(roomId)
-    const shown = preview()
+    const shown = await preview()
     expect(shown.reply.approval.valid).toBe(true)
     const sent = await bench.services.exports.send({
       roomId,
@@ -288,7 +288,7 @@ describe('exporting to the ticket', () => {
       if (savesReply) throw new AppError('storage-failed', 'The disk is full.')
     }
     await expect(
-      bench.services.exports.send({ roomId, parts: 'both', previewHash: preview().hash }),
+      bench.services.exports.send({ roomId, parts: 'both', previewHash: (await preview()).hash }),
     ).rejects.toThrow('The disk is full.')
     app.update = update
     await settled()
@@ -303,7 +303,11 @@ describe('exporting to the ticket', () => {
 
   it('posts the note alone without reading the ticket again or touching the reply', async () => {
     const requestsBefore = zendesk.exchanges.length
-    await bench.services.exports.send({ roomId, parts: 'note', previewHash: preview().hash })
+    await bench.services.exports.send({
+      roomId,
+      parts: 'note',
+      previewHash: (await preview()).hash,
+    })
     await settled()
     expect(zendesk.posted.map((item) => item.public)).toEqual([false])
     expect(zendesk.exchanges[requestsBefore]?.request.method).toBe('PUT')
@@ -311,7 +315,7 @@ describe('exporting to the ticket', () => {
   })
 
   it('posts an unapproved reply only with the owner’s override, and logs the override', async () => {
-    const hash = preview().hash
+    const hash = (await preview()).hash
     const refused = await bench.services.exports.send({ roomId, parts: 'reply', previewHash: hash })
     expect(refused).toEqual({
       state: 'needs-override',
@@ -352,7 +356,7 @@ describe('exporting to the ticket', () => {
     const ticket = zendesk.tickets.get(48213)
     if (ticket) Object.assign(ticket, { status: 'pending', updated_at: '2026-03-02T10:15:00Z' })
 
-    const hash = preview().hash
+    const hash = (await preview()).hash
     const asked = await bench.services.exports.send({ roomId, parts: 'reply', previewHash: hash })
     expect(asked).toMatchObject({ state: 'confirm-ticket', reason: 'changed' })
     if (asked.state !== 'confirm-ticket') return
@@ -378,7 +382,7 @@ describe('exporting to the ticket', () => {
 
   it('asks for a fresh look when the case changed after the preview', async () => {
     await bench.approveUpdate(roomId)
-    const hash = preview().hash
+    const hash = (await preview()).hash
     await bench.writeSection(roomId, 'summary', 'A teammate added this after the preview.')
     const result = await bench.services.exports.send({ roomId, parts: 'note', previewHash: hash })
     expect(result.state).toBe('preview-outdated')
@@ -387,7 +391,7 @@ describe('exporting to the ticket', () => {
 
   it('refuses to post an empty customer update as the reply', async () => {
     await bench.writeSection(roomId, 'customerUpdate', '')
-    const hash = preview().hash
+    const hash = (await preview()).hash
     await expect(
       bench.services.exports.send({ roomId, parts: 'both', previewHash: hash }),
     ).rejects.toThrow(/The customer update is empty/)
@@ -426,7 +430,7 @@ describe('exporting to Jira Service Management', () => {
       })
       await bench.services.tickets.link(roomId, `${jira.url}/browse/SUP-112`)
       await bench.approveUpdate(roomId)
-      const shown = preview()
+      const shown = await preview()
       await bench.services.exports.send({ roomId, parts: 'both', previewHash: shown.hash })
       await settled()
       expect(jira.posted.map(({ public: visible, body }) => ({ visible, body }))).toEqual([
@@ -446,7 +450,11 @@ describe('the case as main writes it', () => {
   it('reaches the open room as the same document the log holds', async () => {
     await addZendesk()
     await linkToTicket()
-    await bench.services.exports.send({ roomId, parts: 'note', previewHash: preview().hash })
+    await bench.services.exports.send({
+      roomId,
+      parts: 'note',
+      previewHash: (await preview()).hash,
+    })
     await settled()
     const live = Y.encodeStateVector(bench.liveCase(roomId))
     expect(live).toEqual(Y.encodeStateVector(bench.savedCase(roomId)))

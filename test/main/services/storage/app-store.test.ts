@@ -134,6 +134,7 @@ describe('AppStore with an app.json from before settings existed', () => {
       updateUrl: '',
     })
     expect(store.data.outbox).toEqual([])
+    expect(store.data.trust).toEqual({})
     expect(store.data.connections).toEqual([])
   })
 })

@@ -1,8 +1,11 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
-import { approve, requestChanges, requestReview, type ApprovalStatus } from '@shared/case/approval'
+import { requestChanges, requestReview, type ApprovalStatus } from '@shared/case/approval'
+import { approveSigned } from '@shared/case/signatures/signed-decisions'
 import { markSent } from '@shared/case/updates'
 import { useAttempt } from '../../common/use-attempt'
+import { UnverifiedBadge } from '../trust/unverified-badge'
+import { useRoomTrust } from '../trust/trust-context'
 import { describeApproval } from './approval-state'
 
 interface ApprovalBarProps {
@@ -19,15 +22,29 @@ export function ApprovalBar(props: ApprovalBarProps): React.JSX.Element {
   const attempt = useAttempt()
   const [askingChanges, setAskingChanges] = useState(false)
   const [note, setNote] = useState('')
+  const { trust, signing } = useRoomTrust()
   const view = describeApproval(doc, status, me)
+  const unverified = status.valid && trust?.approval?.verified === false ? trust.approval : null
   const canRequest = !isObserver && !status.valid && status.state !== 'review-requested'
   const underReview = status.state === 'review-requested'
 
   return (
-    <div className={`approval-bar approval-bar--${view.key}`} role="group" aria-label="Approval">
+    <div
+      className={`approval-bar approval-bar--${unverified ? 'unverified' : view.key}`}
+      role="group"
+      aria-label="Approval"
+    >
       <div className="approval-bar__state">
-        <span className="approval-bar__label">{view.label}</span>
-        <span className="approval-bar__detail">{view.detail}</span>
+        <span className="approval-bar__label">
+          {view.label}
+          {unverified && <UnverifiedBadge reason={unverified.problem} />}
+        </span>
+        <span className="approval-bar__detail">
+          {unverified
+            ? 'This approval is not signed by the key of the member it names, so it does not ' +
+              'count: the reply cannot be exported until the owner approves it again.'
+            : view.detail}
+        </span>
       </div>
       <div className="approval-bar__actions">
         {canRequest && (
@@ -35,10 +52,12 @@ export function ApprovalBar(props: ApprovalBarProps): React.JSX.Element {
             Request review
           </button>
         )}
-        {isOwner && !status.valid && (
+        {isOwner && (!status.valid || unverified) && (
           <button
             className="button button--primary"
-            onClick={() => attempt.run(() => approve(doc, me, status.currentHash))}
+            onClick={() =>
+              void attempt.runAsync(() => approveSigned(doc, me, signing, status.currentHash))
+            }
           >
             Approve update
           </button>
@@ -48,7 +67,7 @@ export function ApprovalBar(props: ApprovalBarProps): React.JSX.Element {
             Request changes
           </button>
         )}
-        {isOwner && status.valid && (
+        {isOwner && status.valid && !unverified && (
           <button
             className="button button--primary"
             onClick={() => attempt.run(() => markSent(doc, me, { via: 'manual' }))}

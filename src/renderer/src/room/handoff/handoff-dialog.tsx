@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
 import { checkEscalation, checkHandoff, gapsOf } from '@shared/case/completeness'
-import { escalate, handOff, type HandoffResult } from '@shared/case/handoff'
+import type { HandoffResult } from '@shared/case/handoff'
+import { escalateSigned, handOffSigned } from '@shared/case/signatures/signed-decisions'
+import { useRoomTrust } from '../trust/trust-context'
 import { membersMap, readMembers } from '@shared/case/members'
 import { useAttempt } from '../../common/use-attempt'
 import { useDocRead } from '../hooks/use-doc-read'
@@ -36,17 +38,18 @@ export function HandoffDialog(props: HandoffDialogProps): React.JSX.Element {
   const [elsewhere, setElsewhere] = useState('')
   const [acknowledged, setAcknowledged] = useState(false)
   const attempt = useAttempt()
+  const { signing } = useRoomTrust()
   const gaps = gapsOf(check)
   const to = choice === ELSEWHERE ? elsewhere.trim() : choice
   const verb = kind === 'handoff' ? 'Hand off' : 'Escalate'
 
-  function goAhead(): void {
+  async function goAhead(): Promise<void> {
     let result: HandoffResult | undefined
-    const ok = attempt.run(() => {
+    const ok = await attempt.runAsync(async () => {
       result =
         kind === 'handoff'
-          ? handOff(doc, me, { to, acknowledgeGaps: acknowledged })
-          : escalate(doc, me, { acknowledgeGaps: acknowledged })
+          ? await handOffSigned(doc, me, { to, acknowledgeGaps: acknowledged }, signing)
+          : await escalateSigned(doc, me, { acknowledgeGaps: acknowledged }, signing)
     })
     if (!ok || !result) return
     const where = kind === 'handoff' ? `Handed off to ${members.get(to)?.name ?? to}` : 'Escalated'
@@ -113,7 +116,7 @@ export function HandoffDialog(props: HandoffDialogProps): React.JSX.Element {
         <button
           className="button button--primary"
           disabled={(gaps.length > 0 && !acknowledged) || (kind === 'handoff' && to === '')}
-          onClick={goAhead}
+          onClick={() => void goAhead()}
         >
           {verb} the case
         </button>

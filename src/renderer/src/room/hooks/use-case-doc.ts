@@ -39,19 +39,23 @@ export function useCaseDoc(roomId: string, identity: Identity): CaseDocState {
       void saver.flush().then(() => window.close())
     }
 
-    void swarmroom.room.load({ roomId }).then((result) => {
-      if (cancelled) return
-      if (!result.ok) {
-        setState({ status: 'failed', message: result.error.message })
-        return
-      }
-      Y.applyUpdate(doc, result.value.state, STORAGE_ORIGIN)
-      doc.on('update', onUpdate)
-      window.addEventListener('beforeunload', onBeforeUnload)
-      joinCase(doc, identity, 'contributor')
-      registerAuthor(doc, identity.memberId)
-      setState({ status: 'ready', doc, awareness, saver, notices: result.value.notices })
-    })
+    void Promise.all([swarmroom.room.load({ roomId }), swarmroom.identity.publicKey()]).then(
+      ([result, key]) => {
+        if (cancelled) return
+        if (!result.ok) {
+          setState({ status: 'failed', message: result.error.message })
+          return
+        }
+        Y.applyUpdate(doc, result.value.state, STORAGE_ORIGIN)
+        doc.on('update', onUpdate)
+        window.addEventListener('beforeunload', onBeforeUnload)
+        // Without a key (no keychain) the member still joins; their decisions show unverified.
+        const publicKey = key.ok ? key.value.publicKey : undefined
+        joinCase(doc, { ...identity, ...(publicKey ? { publicKey } : {}) }, 'contributor')
+        registerAuthor(doc, identity.memberId)
+        setState({ status: 'ready', doc, awareness, saver, notices: result.value.notices })
+      },
+    )
     // Main's own changes (an export's result) are already in the log: applied, not saved again.
     const stopMainUpdates = swarmroom.events.on('room:update', (event) => {
       if (event.roomId === roomId && !cancelled) Y.applyUpdate(doc, event.update, STORAGE_ORIGIN)

@@ -10,6 +10,7 @@ import {
   type MemberRole,
 } from '@shared/case/schema'
 import type { Attempt } from '../../common/use-attempt'
+import { useRoomTrust } from '../trust/trust-context'
 
 interface MemberRowProps {
   doc: Y.Doc
@@ -28,6 +29,7 @@ const ASSIGNABLE_ROLES = MEMBER_ROLES.filter((role) => role !== 'owner')
 export function MemberRow(props: MemberRowProps): React.JSX.Element {
   const { doc, me, memberId, member, isOwner, canManage, attempt } = props
   const isMe = memberId === me
+  const key = useRoomTrust().trust?.members[memberId]
   const who = isMe ? 'your' : `${member.name}'s`
 
   function setRole(role: MemberRole): void {
@@ -48,6 +50,16 @@ export function MemberRow(props: MemberRowProps): React.JSX.Element {
         <span className="member-chip__dot" style={{ background: member.color }} />
         {member.name}
         {isMe && <span className="member-row__you">you</span>}
+      </span>
+      <span
+        className={`member-row__key member-row__key--${key?.state ?? 'none'}`}
+        title="Compare this fingerprint with the one on the member's own screen."
+      >
+        {key?.state === 'changed'
+          ? `Key changed since this computer first saw it (was ${key.fingerprint ?? ''})`
+          : key?.fingerprint
+            ? `Key ${key.fingerprint}`
+            : 'No device key'}
       </span>
       {canManage && !isOwner ? (
         <select

@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
 import { memberName } from '@shared/case/members'
-import { cancelOffer, offerOwnership } from '@shared/case/ownership'
+import { cancelOffer } from '@shared/case/ownership'
+import { offerOwnershipSigned } from '@shared/case/signatures/signed-decisions'
+import { useRoomTrust } from '../trust/trust-context'
 import type { CaseMember } from '@shared/case/schema'
 import { clockTime } from '../../common/format'
 import { useAttempt } from '../../common/use-attempt'
@@ -23,6 +25,7 @@ export function OwnershipHandOver(props: OwnershipHandOverProps): React.JSX.Elem
   const { doc, me, members, ownerId } = props
   const offer = useOwnershipOffer(doc)
   const attempt = useAttempt()
+  const { signing } = useRoomTrust()
   const candidates = [...members].filter(
     ([memberId, member]) => memberId !== ownerId && member.role !== 'observer',
   )
@@ -75,7 +78,9 @@ export function OwnershipHandOver(props: OwnershipHandOverProps): React.JSX.Elem
             <button
               className="button"
               disabled={target === ''}
-              onClick={() => attempt.run(() => offerOwnership(doc, me, target))}
+              onClick={() =>
+                void attempt.runAsync(() => offerOwnershipSigned(doc, me, target, signing))
+              }
             >
               Offer ownership
             </button>

@@ -1,6 +1,8 @@
 import type * as Y from 'yjs'
 import { memberName } from '@shared/case/members'
-import { acceptOwnership, declineOwnership } from '@shared/case/ownership'
+import { declineOwnership } from '@shared/case/ownership'
+import { acceptOwnershipSigned } from '@shared/case/signatures/signed-decisions'
+import { useRoomTrust } from '../trust/trust-context'
 import { clockTime } from '../../common/format'
 import { useAttempt } from '../../common/use-attempt'
 import { useOwnershipOffer } from './use-ownership'
@@ -21,6 +23,7 @@ export function OwnershipPrompt({
 }: OwnershipPromptProps): React.JSX.Element | null {
   const offer = useOwnershipOffer(doc)
   const attempt = useAttempt()
+  const { signing } = useRoomTrust()
   if (!offer || offer.to !== me) return null
   const from = memberName(doc, offer.by)
   return (
@@ -40,7 +43,7 @@ export function OwnershipPrompt({
       <div className="ownership-prompt__actions">
         <button
           className="button button--primary"
-          onClick={() => attempt.run(() => acceptOwnership(doc, me))}
+          onClick={() => void attempt.runAsync(() => acceptOwnershipSigned(doc, me, signing))}
         >
           Accept ownership
         </button>

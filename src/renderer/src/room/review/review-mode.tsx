@@ -6,7 +6,9 @@ import { authorColorSlots } from '@shared/case/member-colors'
 import { readMember, readMembers } from '@shared/case/members'
 import { isOwner } from '@shared/case/permissions'
 import { knowledgeBaseArticle } from '@shared/case/documents/knowledge-base'
-import { addReviewComment, resolveReviewComment, signOff } from '@shared/case/review'
+import { addReviewComment, resolveReviewComment } from '@shared/case/review'
+import { signOffSigned } from '@shared/case/signatures/signed-decisions'
+import { useRoomTrust } from '../trust/trust-context'
 import {
   CASE_STATUS_NAMES,
   SECTION_NAMES,
@@ -52,6 +54,7 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
   const [selection, setSelection] = useState<SectionSelection | null>(null)
   const [draft, setDraft] = useState<{ section: SectionName; anchor: CommentAnchor } | null>(null)
   const attempt = useAttempt()
+  const { signing } = useRoomTrust()
   const [article, setArticle] = useState<string | null>(null)
   const editors = useRef(new Map<SectionName, Editor>())
 
@@ -198,7 +201,7 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
           <SignOffPanel
             doc={doc}
             memberId={me}
-            onSignOff={() => attempt.run(() => signOff(doc, me))}
+            onSignOff={() => void attempt.runAsync(() => signOffSigned(doc, me, signing))}
           />
           <CaseMetricsPanel doc={doc} />
           <ReviewTimeline doc={moment.doc} />

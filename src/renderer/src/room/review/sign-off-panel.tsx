@@ -4,6 +4,8 @@ import { memberName, readMember } from '@shared/case/members'
 import { readSignOff } from '@shared/case/review'
 import { CASE_STATUS_NAMES } from '@shared/case/schema'
 import { clockTime } from '../../common/format'
+import { useRoomTrust } from '../trust/trust-context'
+import { UnverifiedBadge } from '../trust/unverified-badge'
 
 interface SignOffPanelProps {
   doc: Y.Doc
@@ -14,6 +16,8 @@ interface SignOffPanelProps {
 /** The sign-off: a lead moves a resolved case to reviewed; everyone sees who did, and when. */
 export function SignOffPanel({ doc, memberId, onSignOff }: SignOffPanelProps): React.JSX.Element {
   const signed = readSignOff(doc)
+  const { trust } = useRoomTrust()
+  const unverified = signed !== null && trust?.signOff?.verified === false
   const { status } = readMeta(doc)
   const isLead = readMember(doc, memberId)?.role === 'lead'
   const reason = !isLead
@@ -27,6 +31,7 @@ export function SignOffPanel({ doc, memberId, onSignOff }: SignOffPanelProps): R
       {signed ? (
         <p className="sign-off__done" role="status">
           Signed off by {memberName(doc, signed.by)}, {clockTime(signed.at)}.
+          {unverified && <UnverifiedBadge reason="bad-signature" />}
         </p>
       ) : (
         <>

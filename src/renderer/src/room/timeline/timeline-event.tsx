@@ -1,11 +1,15 @@
 import { ACTION_KIND_NAMES, type ActionEntry } from '@shared/case/schema'
+import { useContext } from 'react'
 import { clockTime } from '../../common/format'
+import { TrustContext } from '../trust/trust-context'
+import { UnverifiedBadge } from '../trust/unverified-badge'
 
 /**
  * Something the app logged about the case (a hand-over, an approval, a status change): set
  * apart from what people wrote, and never editable.
  */
 export function TimelineEvent({ entry }: { entry: ActionEntry }): React.JSX.Element {
+  const problem = useContext(TrustContext)?.trust?.unverifiedEvents[entry.id]
   return (
     <li
       className={`timeline-event timeline-event--${entry.kind}`}
@@ -20,6 +24,7 @@ export function TimelineEvent({ entry }: { entry: ActionEntry }): React.JSX.Elem
           <span className="timeline-event__kind">{ACTION_KIND_NAMES[entry.kind]}</span>
           <span>App event</span>
           <time dateTime={entry.time}>{clockTime(entry.time)}</time>
+          {problem && <UnverifiedBadge reason={problem} />}
         </p>
       </div>
     </li>
