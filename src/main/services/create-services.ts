@@ -2,6 +2,7 @@
 import { AppError } from '@shared/result'
 import { CaseIndex } from './cases/case-index'
 import { CaseService } from './cases/case-service'
+import { ConfirmedTickets } from './cases/confirmed-tickets'
 import { CaseWriter } from './cases/case-writer'
 import { DeepLinkInbox } from './desktop/deep-link-inbox'
 import { UpdateChecker, type Updater } from './desktop/update-checker'
@@ -79,6 +80,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
   const results = new ExportResults(writer, outbox, connections, emit, now)
   const deviceKey = new DeviceKey(secrets, () => app.data.identity?.memberId)
   const trust = new TrustStore(app)
+  const confirmedTickets = new ConfirmedTickets(app)
   const services: Services = {
     app,
     rooms,
@@ -86,9 +88,15 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     keyProtection,
     keys,
     caseIndex,
-    cases: new CaseService(app, caseIndex, rooms, keys, now, async () => {
-      return (await deviceKey.publicKey()).publicKey
-    }),
+    cases: new CaseService(
+      app,
+      caseIndex,
+      rooms,
+      keys,
+      now,
+      async () => (await deviceKey.publicKey()).publicKey,
+      confirmedTickets,
+    ),
     roomHistory: new RoomHistory(app, caseIndex, rooms, now),
     roomNetwork: new RoomNetwork(app, caseIndex, keys, secrets, signaling),
     keyRotation: new KeyRotation({ app, caseIndex, rooms, keys, trust, now }),
@@ -108,7 +116,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     }),
     connections,
     outbox,
-    tickets: new TicketLinks(writer, connections, now),
+    tickets: new TicketLinks(writer, connections, now, confirmedTickets),
     exports: new ExportService({
       writer,
       connections,
@@ -116,6 +124,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
       results,
       identity: () => app.data.identity,
       trust,
+      confirmedTickets,
       saveFile,
       now,
     }),

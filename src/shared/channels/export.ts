@@ -124,7 +124,11 @@ export const sendResultSchema = z.discriminatedUnion('state', [
   /** The ticket changed since the case last read it, or could not be read to check. */
   z.object({
     state: z.literal('confirm-ticket'),
-    reason: z.enum(['changed', 'unreadable']),
+    /**
+     * `changed`: the ticket changed in the help desk; `unreadable`: it could not be read;
+     * `relinked`: the case points to a ticket this computer's user never linked or confirmed.
+     */
+    reason: z.enum(['changed', 'unreadable', 'relinked']),
     message: z.string(),
     changes: z.array(z.string()),
     /** Send it back as `ticketToken` to go ahead with the ticket as it was shown. */
@@ -200,6 +204,8 @@ export const exportChannels = {
       overrideUnapproved: z.boolean().optional(),
       /** The `token` of a `confirm-ticket` answer the owner went ahead with. */
       ticketToken: z.string().max(1000).optional(),
+      /** The `token` of a `relinked` answer: the owner confirmed the ticket the case points to. */
+      ticketLinkToken: z.string().max(1000).optional(),
     }),
     output: sendResultSchema,
   },

@@ -16,6 +16,7 @@ import type { AppStore } from '../storage/app-store'
 import type { RoomKeys } from '../storage/room-keys'
 import type { RoomStore } from '../storage/room-store'
 import type { CaseIndex } from './case-index'
+import { recordConfirmedTicket, type ConfirmedTickets } from './confirmed-tickets'
 
 /** What can change in a case's summary from the room (its title, status and so on). */
 export type SummaryChanges = Partial<
@@ -31,6 +32,8 @@ export class CaseService {
     private readonly now: () => Date,
     /** This device's public key, written into the creator's member entry. */
     private readonly publicKey: () => Promise<string>,
+    /** The ticket the creator gave is the one confirmed for exports. */
+    private readonly confirmedTickets: ConfirmedTickets,
   ) {}
 
   /** Sets the display name; the first time, a member id and a colour are chosen too. */
@@ -76,6 +79,7 @@ export class CaseService {
     try {
       await this.app.update((data) => {
         data.cases.push(summary)
+        recordConfirmedTicket(data, roomId, input.ticket)
       })
     } catch (error) {
       // Undo what was written, so a failed create leaves no half case behind; the user sees
@@ -165,5 +169,6 @@ export class CaseService {
     })
     this.rooms.delete(roomId)
     await this.keys.delete(roomId)
+    await this.confirmedTickets.forget(roomId)
   }
 }

@@ -13,7 +13,7 @@ import { formatTime } from '@shared/case/documents/note-blocks'
 import { memberName } from '@shared/case/members'
 import { checkCaseTrust, type CaseTrust } from '@shared/case/signatures/case-trust'
 import { seenInCase } from '@shared/case/signatures/trust-pins'
-import { HELP_DESK_NAMES, type ExportRecord } from '@shared/case/schema'
+import { HELP_DESK_NAMES, type ExportRecord, type TicketReference } from '@shared/case/schema'
 import { writeTicketSeen } from '@shared/case/ticket-seen'
 import { logEvent } from '@shared/case/timeline'
 import type {
@@ -26,6 +26,7 @@ import { CONNECTOR_NAMES, POSTED_FORMAT, connectorKindOf } from '@shared/help-de
 import type { Identity } from '@shared/ipc'
 import { AppError } from '@shared/result'
 import type { CaseWriter } from '../cases/case-writer'
+import type { ConfirmedTickets } from '../cases/confirmed-tickets'
 import type { TrustStore } from '../identity/trust-store'
 import type { ConnectionsService } from './connections'
 import type { Connection } from './connectors/connection'
@@ -51,6 +52,8 @@ export interface SendRequest {
   previewHash: string
   overrideUnapproved?: boolean | undefined
   ticketToken?: string | undefined
+  /** The owner confirmed the ticket the case points to (a `relinked` answer's token). */
+  ticketLinkToken?: string | undefined
 }
 
 export interface ExportServiceOptions {
@@ -61,6 +64,8 @@ export interface ExportServiceOptions {
   identity: () => Identity | null
   /** The keys this computer pinned: approvals and ownership count only when they verify. */
   trust: TrustStore
+  /** The ticket this computer's user linked or confirmed for each case. */
+  confirmedTickets: ConfirmedTickets
   saveFile: SaveFile
   now: () => Date
 }
@@ -132,6 +137,8 @@ export class ExportService {
             'The case changed since this preview was made. Look at the new preview, then export.',
         }
       }
+      const relinked = await this.checkConfirmedTicket(request, ticket)
+      if (relinked) return relinked
       const withReply = request.parts !== 'note'
       let reading: TicketReading | undefined
       if (withReply) {
@@ -150,6 +157,40 @@ export class ExportService {
       return await this.queue(request, doc, connection, content, actor, reading)
     } finally {
       doc.destroy()
+    }
+  }
+
+  /**
+   * Asks the owner before posting to a ticket they never linked or confirmed on this computer
+   * (for parts alike: a note names the customer's case too). Going ahead records it.
+   */
+  private async checkConfirmedTicket(
+    request: SendRequest,
+    ticket: TicketReference,
+  ): Promise<SendResult | undefined> {
+    const confirmed = this.options.confirmedTickets
+    if (confirmed.isConfirmed(request.roomId, ticket)) return undefined
+    const token = `relinked:${ticket.system}:${ticket.id}`
+    if (request.ticketLinkToken === token) {
+      await confirmed.confirm(request.roomId, ticket)
+      return undefined
+    }
+    const now = `${HELP_DESK_NAMES[ticket.system]} ticket ${ticket.id}`
+    const before = confirmed.get(request.roomId)
+    return {
+      state: 'confirm-ticket',
+      reason: 'relinked',
+      message: before
+        ? `This case now points to ${now}, not to ${HELP_DESK_NAMES[before.system]} ticket ` +
+          `${before.id} that you linked. A teammate changed it. Make sure it is this ` +
+          'customer’s ticket before you export to it.'
+        : `This case points to ${now}, which you have not linked or confirmed on this ` +
+          'computer. Make sure it is this customer’s ticket before you export to it.',
+      changes: [
+        `Exports would go to: ${now}${ticket.url ? ` (${ticket.url})` : ''}`,
+        ...(before ? [`You linked: ${HELP_DESK_NAMES[before.system]} ticket ${before.id}`] : []),
+      ],
+      token,
     }
   }
 

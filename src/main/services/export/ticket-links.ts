@@ -15,6 +15,7 @@ import {
 import type { ConnectionChoice, LinkResult } from '@shared/channels/export'
 import { CONNECTOR_NAMES, connectorKindOf, helpDeskOf } from '@shared/help-desk-connections'
 import { AppError } from '@shared/result'
+import type { ConfirmedTickets } from '../cases/confirmed-tickets'
 import type { CaseWriter } from '../cases/case-writer'
 import type { ConnectionsService } from './connections'
 import type { Connection } from './connectors/connection'
@@ -92,6 +93,8 @@ export class TicketLinks {
     private readonly writer: CaseWriter,
     private readonly connections: ConnectionsService,
     private readonly now: () => Date,
+    /** A ticket linked on this computer is the one its user confirmed for exports. */
+    private readonly confirmedTickets: ConfirmedTickets,
   ) {}
 
   /** Links the case to the ticket at `url` and reads it for the header. */
@@ -106,7 +109,9 @@ export class TicketLinks {
       )
     }
     const ticket: TicketReference = { system: found.system, id: found.ticketId, url: url.trim() }
-    return this.read(roomId, ticket, connectionId, 'link')
+    const result = await this.read(roomId, ticket, connectionId, 'link')
+    if (result.state === 'linked') await this.confirmedTickets.confirm(roomId, ticket)
+    return result
   }
 
   /** Reads the linked ticket again, for the header. */

@@ -59,6 +59,10 @@ export class KeyRotation {
     }
     await app.update((data) => {
       data.cases = data.cases.map((item) => (item.roomId === roomId ? moved : item))
+      // The ticket the owner confirmed stays confirmed for the moved case.
+      const { [roomId]: confirmed, ...others } = data.confirmedTickets
+      data.confirmedTickets =
+        confirmed === undefined ? others : { ...others, [newRoomId]: confirmed }
     })
     rooms.delete(roomId)
     await keys.delete(roomId)

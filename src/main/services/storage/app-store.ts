@@ -60,6 +60,8 @@ const appDataSchema = z.object({
   outbox: z.array(z.unknown()).default([]),
   /** Keys pinned per case on first sight (identity/trust-store.ts checks each entry). */
   trust: z.record(z.string(), z.unknown()).default({}),
+  /** Per case, the ticket this computer's user linked or confirmed (cases/confirmed-tickets.ts). */
+  confirmedTickets: z.record(z.string(), z.unknown()).default({}),
 })
 export type AppData = z.infer<typeof appDataSchema>
 

@@ -301,6 +301,51 @@ describe('exporting to the ticket', () => {
     })
   })
 
+  it('asks before posting to a ticket a teammate put in the case, for the note alone too', async () => {
+    // A peer points the case at another customer's ticket; nobody linked it on this computer.
+    await bench.edit(roomId, (doc) =>
+      updateMeta(doc, {
+        ticket: { system: 'zendesk', id: '48000', url: `${zendesk.url}/agent/tickets/48000` },
+      }),
+    )
+    const asked = await bench.services.exports.send({
+      roomId,
+      parts: 'note',
+      previewHash: (await preview()).hash,
+    })
+    expect(asked).toEqual({
+      state: 'confirm-ticket',
+      reason: 'relinked',
+      message:
+        'This case now points to Zendesk ticket 48000, not to Zendesk ticket 48213 that you ' +
+        'linked. A teammate changed it. Make sure it is this customer’s ticket before you ' +
+        'export to it.',
+      changes: [
+        `Exports would go to: Zendesk ticket 48000 (${zendesk.url}/agent/tickets/48000)`,
+        'You linked: Zendesk ticket 48213',
+      ],
+      token: 'relinked:zendesk:48000',
+    })
+    await settled()
+    expect(zendesk.posted).toEqual([])
+
+    // Going ahead is the owner's confirmation, remembered: the next export does not ask.
+    const sent = await bench.services.exports.send({
+      roomId,
+      parts: 'note',
+      previewHash: (await preview()).hash,
+      ticketLinkToken: 'relinked:zendesk:48000',
+    })
+    expect(sent.state).toBe('queued')
+    expect(bench.services.outbox.list(roomId).map((entry) => entry.ticketId)).toEqual(['48000'])
+    const again = await bench.services.exports.send({
+      roomId,
+      parts: 'note',
+      previewHash: (await preview()).hash,
+    })
+    expect(again.state).toBe('queued')
+  })
+
   it('posts the note alone without reading the ticket again or touching the reply', async () => {
     const requestsBefore = zendesk.exchanges.length
     await bench.services.exports.send({

@@ -13,22 +13,27 @@ interface ExportDecisionProps {
 }
 
 /**
- * The owner's call before a reply reaches the customer: post a reply that is not approved, or
- * post although the ticket changed since the case last read it. The safe answer has focus.
+ * The owner's call before a reply reaches the customer: post a reply that is not approved,
+ * post although the ticket changed since the case last read it, or export to a ticket a
+ * teammate linked. The safe answer has focus.
  */
 export function ExportDecision(props: ExportDecisionProps): React.JSX.Element {
   const { question } = props
   const override = question.state === 'needs-override'
   const title = override
     ? 'Post a reply that is not approved?'
-    : question.reason === 'changed'
-      ? 'The ticket changed since you last looked'
-      : 'The ticket could not be checked'
+    : question.reason === 'relinked'
+      ? 'Is this the right ticket?'
+      : question.reason === 'changed'
+        ? 'The ticket changed since you last looked'
+        : 'The ticket could not be checked'
   const goAhead = override
     ? 'Post the unapproved reply'
-    : question.reason === 'changed'
-      ? 'Post the reply anyway'
-      : 'Queue the export anyway'
+    : question.reason === 'relinked'
+      ? 'Yes, export to this ticket'
+      : question.reason === 'changed'
+        ? 'Post the reply anyway'
+        : 'Queue the export anyway'
   return (
     <section className="export-decision" role="alertdialog" aria-labelledby="export-decision-title">
       <h3 id="export-decision-title">{title}</h3>
@@ -49,11 +54,17 @@ export function ExportDecision(props: ExportDecisionProps): React.JSX.Element {
         <button type="button" className="button" autoFocus onClick={props.onBack}>
           Back to the preview
         </button>
-        {props.withNote && (
-          <button type="button" className="button" onClick={props.onNoteOnly} disabled={props.busy}>
-            Post the note only
-          </button>
-        )}
+        {props.withNote &&
+          !(question.state === 'confirm-ticket' && question.reason === 'relinked') && (
+            <button
+              type="button"
+              className="button"
+              onClick={props.onNoteOnly}
+              disabled={props.busy}
+            >
+              Post the note only
+            </button>
+          )}
         <button
           type="button"
           className="button button--danger"

@@ -91,7 +91,7 @@ export function ExportDialog({
   }
 
   async function send(
-    options: { parts?: ExportParts; override?: boolean; token?: string } = {},
+    options: { parts?: ExportParts; override?: boolean; token?: string; linkToken?: string } = {},
   ): Promise<void> {
     if (!preview || !parts) return
     const chosenParts = options.parts ?? parts
@@ -105,6 +105,7 @@ export function ExportDialog({
       overrideUnapproved,
       ...(connectionId ? { connectionId } : {}),
       ...(options.token ? { ticketToken: options.token } : {}),
+      ...(options.linkToken ? { ticketLinkToken: options.linkToken } : {}),
     })
     setBusy(false)
     if (!result.ok) {
@@ -123,6 +124,7 @@ export function ExportDialog({
 
   function goAhead(question: Question): void {
     if (question.state === 'needs-override') void send({ override: true })
+    else if (question.reason === 'relinked') void send({ linkToken: question.token })
     else void send({ token: question.token })
   }
 
