@@ -13,15 +13,20 @@ export const MAX_NESTING = 200
 /** What a reader shows in place of content nested past MAX_NESTING. */
 export const TOO_DEEP_TEXT = '[…more, nested too deeply to show]'
 
+/** Any Yjs type: what finding its depth needs of it. */
+interface Nested {
+  readonly _item: Y.Item | null
+}
+
 /** True when `node` sits more than MAX_NESTING levels below its root type. */
-export function isNestedTooDeeply(node: Y.AbstractType<unknown>): boolean {
+export function isNestedTooDeeply(node: Nested): boolean {
   let depth = 0
-  let current: Y.AbstractType<unknown> | null = node
+  let current: Nested | null = node
   while (current) {
     depth += 1
     if (depth > MAX_NESTING) return true
     const parent: unknown = current._item?.parent
-    current = parent instanceof Y.AbstractType ? parent : null
+    current = parent instanceof Y.AbstractType ? (parent as Nested) : null
   }
   return false
 }
@@ -32,7 +37,7 @@ export function isNestedTooDeeply(node: Y.AbstractType<unknown>): boolean {
  */
 export function xmlDepth(root: Y.XmlFragment | Y.XmlElement, limit = MAX_NESTING): number {
   let deepest = 0
-  const stack: [Y.AbstractType<unknown>, number][] = [[root, 0]]
+  const stack: [unknown, number][] = [[root, 0]]
   for (let next = stack.pop(); next; next = stack.pop()) {
     const [node, depth] = next
     deepest = Math.max(deepest, depth)
@@ -43,7 +48,7 @@ export function xmlDepth(root: Y.XmlFragment | Y.XmlElement, limit = MAX_NESTING
 }
 
 /** The child types of an XML node: elements and texts, and the types a text embeds. */
-export function xmlChildren(node: Y.AbstractType<unknown>): Y.AbstractType<unknown>[] {
+export function xmlChildren(node: unknown): unknown[] {
   if (node instanceof Y.XmlText) {
     const ops = node.toDelta() as { insert?: unknown }[]
     return ops.flatMap((op) => (op.insert instanceof Y.AbstractType ? [op.insert] : []))
