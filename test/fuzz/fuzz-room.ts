@@ -275,6 +275,9 @@ export function runFuzz(options: FuzzOptions): FuzzFigures {
     if ((index + 1) % roundLength === 0) endRound()
   }
   endRound()
+  // Awareness checks for outdated states on a timer; left running, it keeps the process alive.
+  awareness.destroy()
+  peer.destroy()
   figures.durationMs = Math.round(performance.now() - started)
   return figures
 
