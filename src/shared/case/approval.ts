@@ -7,6 +7,7 @@ import { toHexString } from 'lib0/buffer'
 import { digest } from 'lib0/hash/sha256'
 import { z } from 'zod'
 import { memberName } from './members'
+import { MAX_NESTING, boundedXmlString, xmlDepth } from './nesting'
 import { requireOwner, requireParticipant } from './permissions'
 import { sectionState } from './prompts'
 import { signed } from './signatures/decision-payload'
@@ -40,9 +41,14 @@ export function approvalMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(TOP_LEVEL.approval)
 }
 
-/** SHA-256 (hex) of the customer update's XML string, formatting included, as UTF-8. */
+/**
+ * SHA-256 (hex) of the customer update's XML string, formatting included, as UTF-8. Yjs writes
+ * the string recursively, so text nested past MAX_NESTING is written without recursion instead
+ * (and cut there); anything the editor can write keeps the hash it always had.
+ */
 export function customerUpdateHash(doc: Y.Doc): string {
-  const xml = doc.getXmlFragment('customerUpdate').toJSON()
+  const fragment = doc.getXmlFragment('customerUpdate')
+  const xml = xmlDepth(fragment) <= MAX_NESTING ? fragment.toJSON() : boundedXmlString(fragment)
   return toHexString(digest(new TextEncoder().encode(xml)))
 }
 

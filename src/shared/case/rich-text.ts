@@ -4,6 +4,7 @@
  * Y.XmlText, and a mark is a text attribute named after the mark whose value is its attrs.
  */
 import * as Y from 'yjs'
+import { TOO_DEEP_TEXT, isNestedTooDeeply } from './nesting'
 
 export type MarkName = 'bold' | 'italic' | 'strike' | 'code' | 'underline'
 
@@ -31,6 +32,7 @@ export function isFragmentEmpty(fragment: Y.XmlFragment): boolean {
 
 /** The section's text with one line per block, for search, previews and tests. */
 export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): string {
+  if (isNestedTooDeeply(fragment)) return TOO_DEEP_TEXT
   const lines: string[] = []
   for (const child of fragment.toArray()) {
     if (child instanceof Y.XmlText) lines.push(textOf(child))
@@ -63,6 +65,7 @@ export function textOf(text: Y.XmlText): string {
 
 /** Every text node under the fragment, in document order. */
 export function textNodes(parent: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
+  if (isNestedTooDeeply(parent)) return []
   return parent.toArray().flatMap((child) => {
     if (child instanceof Y.XmlText) return [child]
     return child instanceof Y.XmlElement ? textNodes(child) : []

@@ -10,6 +10,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebrtcProvider } from 'y-webrtc'
 import type * as Y from 'yjs'
+import { setUpdateTarget } from './peer-messages'
 import { noteOutgoingUpdate, setRelayFilter } from './relay-filter'
 
 const MESSAGE_SYNC = 0
@@ -42,13 +43,18 @@ export class Mesh {
     doc.on('update', this.onUpdate)
   }
 
-  /** Publishes this peer's connections and puts the relay filter on each of them. */
+  /**
+   * Publishes this peer's connections and puts the relay filter and the gate's update target
+   * on each of them. y-webrtc announces a new connection ('peers') as it creates it, so this
+   * runs before the connection can deliver anything.
+   */
   refresh(): void {
     const room = this.provider.room
     if (!room) return
     const connected: string[] = []
     for (const [peerId, conn] of room.webrtcConns) {
       setRelayFilter(conn.peer, this.isRedundant)
+      setUpdateTarget(conn.peer, this.doc, room)
       if (conn.connected) connected.push(peerId)
     }
     const mesh: MeshState = { peerId: room.peerId, connected: connected.sort() }

@@ -8,14 +8,20 @@
  *    into chunks and joined again on receipt. Smaller ones go unchanged, so stock y-webrtc
  *    clients still understand everything but the oversized messages they could not get anyway.
  * 2. Redundant relays: see relay-filter.ts.
- * 3. Malformed messages: a peer holding the key could still send bytes Yjs cannot read. Such
- *    a message (an update that does not decode, or anything that throws in y-webrtc's data
- *    listener) is dropped, the connection to that peer closed and the problem reported; the
- *    room carries on with everyone else.
+ * 3. Harmful messages: a peer holding the key can send anything. Every message passes the gate
+ *    (message-check.ts) first; one it refuses, or a document update that throws while being
+ *    applied, or anything that throws in y-webrtc's data listener, is dropped, the connection
+ *    to that peer closed and the problem reported; the room carries on with everyone else.
+ *    Document updates are applied here rather than by y-protocols, which would only log the
+ *    error (y-webrtc passes it no error handler).
  */
 import Peer from 'simple-peer/simplepeer.min.js'
-import { isReadablePeerMessage } from './message-check'
+import * as Y from 'yjs'
+import { checkPeerMessage } from './message-check'
+import { PROBLEMS, reportPeerMessageProblem } from './message-problems'
 import { isRedundantRelay, whileReceivingFrom } from './relay-filter'
+
+export { onPeerMessageProblem } from './message-problems'
 
 /** Well under every implementation's limit; also keeps one chunk from stalling the channel. */
 export const CHUNK_BYTES = 16 * 1024
@@ -24,18 +30,22 @@ const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 /** 0xff starts no y-webrtc message: their first byte is a message type from 0 to 4. */
 const MAGIC = [0xff, 0x53, 0x57, 0x43] as const
 const HEADER_BYTES = 16
+/** Sync step 2 with an empty update: lets y-webrtc mark the peer synced once the gate applied it. */
+const EMPTY_STEP_2 = Uint8Array.from([0, 1, 2, 0, 0])
 
-type Listener = (problem: string) => void
-const problemListeners = new Set<Listener>()
-
-/** Called with a sentence an agent can read when a peer's message had to be ignored. */
-export function onPeerMessageProblem(listener: Listener): () => void {
-  problemListeners.add(listener)
-  return () => problemListeners.delete(listener)
+interface UpdateTarget {
+  doc: Y.Doc
+  /** The transaction origin y-webrtc would use: its room. */
+  origin: unknown
 }
+const targets = new WeakMap<object, UpdateTarget>()
 
-function report(problem: string): void {
-  for (const listener of [...problemListeners]) listener(problem)
+/**
+ * Where the gate applies the document updates `peer` sends. Set for each connection as soon as
+ * y-webrtc announces it (before any message can arrive); until then y-webrtc applies them.
+ */
+export function setUpdateTarget(peer: object, doc: Y.Doc, origin: unknown): void {
+  targets.set(peer, { doc, origin })
 }
 
 interface Assembly {
@@ -68,7 +78,7 @@ export function installPeerMessagePatches(): void {
     if (!bytes || !isChunk(bytes)) return originalReceive.call(this, event)
     const whole = addChunk(this, bytes)
     if (whole === 'invalid') {
-      report('A teammate’s app sent a damaged message; the connection to it was restarted.')
+      reportPeerMessageProblem(PROBLEMS.damaged)
       this.destroy()
     } else if (whole) {
       originalReceive.call(this, { data: whole.buffer })
@@ -77,21 +87,25 @@ export function installPeerMessagePatches(): void {
 
   proto.on = function on(this: typeof proto, event, listener) {
     if (event !== 'data') return originalOn.call(this, event, listener)
-    const refuse = (error?: unknown): void => {
+    const refuse = (problem: string, error?: unknown): void => {
       console.warn('ignored a message from a peer that could not be read', error)
-      report(
-        'A teammate’s app sent changes Swarmroom could not read. They were ignored and the ' +
-          'connection to that app was restarted; your work is not affected.',
-      )
+      reportPeerMessageProblem(problem)
       this.destroy()
     }
     const guarded = (...args: never[]): void => {
       const bytes = asBytes(args[0])
-      if (bytes && !isReadablePeerMessage(bytes)) return refuse()
+      const check = bytes ? checkPeerMessage(bytes) : ({ kind: 'pass' } as const)
+      if (check.kind === 'refuse') return refuse(check.problem)
+      if (check.kind === 'drop') return
+      const target = targets.get(this)
       try {
-        whileReceivingFrom(this, () => listener(...args))
+        whileReceivingFrom(this, () => {
+          if (check.kind !== 'apply' || !target) return listener(...args)
+          Y.applyUpdate(target.doc, check.update, target.origin)
+          if (check.step2) listener(...([EMPTY_STEP_2] as never[]))
+        })
       } catch (error) {
-        refuse(error)
+        refuse(PROBLEMS.unreadable, error)
       }
     }
     return originalOn.call(this, event, guarded)

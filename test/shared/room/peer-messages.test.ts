@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { isReadablePeerMessage } from '../../../src/shared/room/message-check'
+import { checkPeerMessage } from '../../../src/shared/room/message-check'
 import {
   CHUNK_BYTES,
   addChunk,
@@ -70,20 +70,24 @@ describe('checking a peer message before Yjs applies it', () => {
     return Uint8Array.from([0, 2, update.length, ...update])
   }
 
-  it('accepts a real document update', () => {
+  it('accepts a real document update, for the gate to apply', () => {
     const doc = new Y.Doc()
     doc.getText('t').insert(0, 'hello')
     const update = Y.encodeStateAsUpdate(doc)
     expect(update.length).toBeLessThan(128)
-    expect(isReadablePeerMessage(syncUpdate(update))).toBe(true)
+    expect(checkPeerMessage(syncUpdate(update))).toEqual({ kind: 'apply', update, step2: false })
   })
 
   it('refuses an update that does not decode', () => {
-    expect(isReadablePeerMessage(syncUpdate(bytes(64)))).toBe(false)
+    expect(checkPeerMessage(syncUpdate(bytes(64))).kind).toBe('refuse')
   })
 
-  it('lets awareness and other messages through untouched', () => {
-    expect(isReadablePeerMessage(Uint8Array.from([1, 3, 1, 2, 3]))).toBe(true)
-    expect(isReadablePeerMessage(Uint8Array.from([3]))).toBe(true)
+  it('lets sync step 1 and awareness queries through untouched', () => {
+    expect(checkPeerMessage(Uint8Array.from([0, 0, 1, 0]))).toEqual({ kind: 'pass' })
+    expect(checkPeerMessage(Uint8Array.from([3]))).toEqual({ kind: 'pass' })
+  })
+
+  it('refuses message types y-webrtc never sends', () => {
+    expect(checkPeerMessage(Uint8Array.from([9, 1, 2])).kind).toBe('refuse')
   })
 })

@@ -4,15 +4,18 @@
  * RoomConnection with peer-to-peer turned off, so everything goes through the relay.
  */
 import { Database } from '@hocuspocus/extension-database'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { Server } from '@hocuspocus/server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { initializeCase, readMeta } from '../../../src/shared/case/case-doc'
 import { appendParagraphs, fragmentToPlainText } from '../../../src/shared/case/rich-text'
+import { onPeerMessageProblem } from '../../../src/shared/room/peer-messages'
 import { RoomConnection } from '../../../src/shared/room/room-connection'
 import { generateRoomId, generateRoomKey } from '../../../src/shared/room/room-key'
 import type { RelayState } from '../../../src/shared/room/room-status'
+import { nestDeeply } from '../../fixtures/deep-nesting'
 
 const TOKEN = 'team-relay-token-7f2c'
 
@@ -123,5 +126,41 @@ describe('a case synced through the team relay', () => {
     await expect.poll(() => stored.size).toBe(1)
 
     expect(textOf(stranger.doc, 'summary')).toBe('')
+  })
+})
+
+describe('the relay passes on what a hostile member sends', () => {
+  it('refuses an update nesting 2,000 elements that comes through the relay, and says so', async () => {
+    const problems: string[] = []
+    const stop = onPeerMessageProblem((problem) => problems.push(problem))
+    const roomId = generateRoomId()
+    const dana = await joinThroughRelay(roomId)
+    const omar = await joinThroughRelay(roomId)
+    await Promise.all([relayState(dana.room, 'connected'), relayState(omar.room, 'connected')])
+    // A hostile app with the token, speaking to the relay with a bare Hocuspocus provider.
+    const hostileDoc = new Y.Doc()
+    const socket = new HocuspocusProviderWebsocket({
+      url: `ws://127.0.0.1:${relay.address.port}`,
+      WebSocketPolyfill: WebSocket,
+    })
+    const hostile = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: roomId,
+      document: hostileDoc,
+      token: TOKEN,
+    })
+    hostile.attach()
+    try {
+      await expect.poll(() => hostile.isSynced).toBe(true)
+      nestDeeply(hostileDoc, 'summary', 2000, 'deep')
+      await expect.poll(() => problems.join(' '), { timeout: 10_000 }).toContain('relay')
+      expect(textOf(dana.doc, 'summary')).not.toContain('deep')
+      appendParagraphs(omar.doc.getXmlFragment('impact'), ['Omar, still in sync'])
+      await expect.poll(() => textOf(dana.doc, 'impact')).toContain('Omar, still in sync')
+    } finally {
+      stop()
+      hostile.destroy()
+      socket.destroy()
+    }
   })
 })

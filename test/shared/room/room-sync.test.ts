@@ -11,6 +11,13 @@ import { startSignalingServer } from '../../../src/main/services/signaling/signa
 import { generateRoomKey } from '../../../src/shared/room/room-key'
 import { loadConcurrentTrace, planReplay } from '../../fixtures/concurrent-trace'
 import type { RoomPeer } from '../../fixtures/room-peer/room-peer'
+import {
+  UNAPPLIABLE_UPDATE,
+  awarenessFloodMessage,
+  bcPeerIdMessage,
+  deeplyNestedMessage,
+  syncUpdateMessage,
+} from '../../fixtures/hostile-messages'
 import { settle } from '../../fixtures/room-peer/settle'
 import { useRoomPeers } from '../../fixtures/room-peer/use-room-peers'
 import type { JoinParams } from '../../fixtures/room-peer/protocol'
@@ -220,6 +227,70 @@ describe('a live room keeps working through trouble', () => {
     await expect
       .poll(() => dana?.call('sectionText', { section: 'summary' }), { timeout: 20_000 })
       .toContain('still in sync')
+  }, 120_000)
+})
+
+describe('a live room refuses what a hostile peer holding the key sends', () => {
+  /** Dana and Omar in a room, and a hostile app joined to it that sends `messages`. */
+  async function hostileRoom(
+    messages: Uint8Array[],
+    options: { times?: number; marker?: string } = {},
+  ): Promise<{ dana: RoomPeer; omar: RoomPeer }> {
+    const room = newRoom()
+    const [dana, omar] = await startPeers(2, room)
+    if (!dana || !omar) throw new Error('the peers did not start')
+    await Promise.all([dana, omar].map((peer) => peer.call('waitForPeers', { peers: 1 })))
+    const [hostile] = await peers.start(1, undefined, ['hostile peer'])
+    await hostile?.call('joinBareAndSend', {
+      room,
+      messages: messages.map((message) => toBase64(message)),
+      ...options,
+    })
+    return { dana, omar }
+  }
+
+  async function stillSyncing(dana: RoomPeer, omar: RoomPeer): Promise<void> {
+    await omar.call('appendParagraph', { section: 'impact', text: 'still in sync' })
+    await expect
+      .poll(() => dana.call('sectionText', { section: 'impact' }), { timeout: 20_000 })
+      .toContain('still in sync')
+  }
+
+  it('refuses an update nesting 2,000 elements before it reaches the case, and says so', async () => {
+    const { dana, omar } = await hostileRoom([deeplyNestedMessage(2000)])
+    await expect
+      .poll(async () => (await dana.call('problems')).join(' '), { timeout: 20_000 })
+      .toContain('nested far deeper')
+    expect(await dana.call('sectionText', { section: 'summary' })).not.toContain('deep')
+    await stillSyncing(dana, omar)
+    expect(await omar.call('sectionText', { section: 'summary' })).not.toContain('deep')
+  }, 120_000)
+
+  it('refuses an update that decodes but throws while being applied, and says so', async () => {
+    const { dana, omar } = await hostileRoom([syncUpdateMessage(UNAPPLIABLE_UPDATE)])
+    await expect
+      .poll(async () => (await dana.call('problems')).join(' '), { timeout: 20_000 })
+      .toContain('could not read')
+    await stillSyncing(dana, omar)
+  }, 120_000)
+
+  it('counts only real peers after 10,000 of y-webrtc’s BroadcastChannel peer messages', async () => {
+    const flood = Array.from({ length: 100 }, (_, index) => bcPeerIdMessage(`fake-${index}`))
+    const { dana } = await hostileRoom(flood, { times: 100, marker: 'after the flood' })
+    // The data channel is ordered: once the marker arrived, so had the whole flood.
+    await expect
+      .poll(() => dana.call('sectionText', { section: 'summary' }), { timeout: 30_000 })
+      .toContain('after the flood')
+    expect((await dana.call('status')).peers).toBeLessThanOrEqual(2)
+  }, 120_000)
+
+  it('shows no flood of owners when a peer sends hundreds of presence states at once', async () => {
+    const { dana, omar } = await hostileRoom([awarenessFloodMessage(2000)])
+    await expect
+      .poll(async () => (await dana.call('problems')).join(' '), { timeout: 20_000 })
+      .toContain('presence information')
+    expect((await dana.call('presence')).states).toBeLessThanOrEqual(3)
+    await stillSyncing(dana, omar)
   }, 120_000)
 })
 

@@ -3,6 +3,7 @@
  * only the elements below are written, and only http(s) and mailto links become `<a>`.
  */
 import * as Y from 'yjs'
+import { TOO_DEEP_TEXT, isNestedTooDeeply } from '../nesting'
 import {
   blocksOf,
   codeLanguage,
@@ -23,6 +24,7 @@ export function escapeHtml(text: string): string {
 }
 
 function blockToHtml(block: Y.XmlElement | Y.XmlText): string {
+  if (isNestedTooDeeply(block)) return `<p>${escapeHtml(TOO_DEEP_TEXT)}</p>`
   if (block instanceof Y.XmlText) return wrapIfAny('p', inline(inlinePieces(block)))
   switch (block.nodeName) {
     case 'paragraph':

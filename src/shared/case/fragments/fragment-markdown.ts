@@ -4,6 +4,7 @@
  * written as plain text.
  */
 import * as Y from 'yjs'
+import { TOO_DEEP_TEXT, isNestedTooDeeply } from '../nesting'
 import {
   blocksOf,
   indentLines,
@@ -58,6 +59,7 @@ function joinBlocks(blocks: readonly (Y.XmlElement | Y.XmlText)[], inListItem = 
 }
 
 function blockToMarkdown(block: Y.XmlElement | Y.XmlText): string {
+  if (isNestedTooDeeply(block)) return escapeMarkdown(TOO_DEEP_TEXT)
   if (block instanceof Y.XmlText) return escapeLineStarts(inline(inlinePieces(block)))
   switch (block.nodeName) {
     case 'paragraph':

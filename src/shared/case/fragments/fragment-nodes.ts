@@ -3,6 +3,7 @@
  * attributes and their marked-up text out of a section fragment stored the y-prosemirror way.
  */
 import * as Y from 'yjs'
+import { TOO_DEEP_TEXT, isNestedTooDeeply } from '../nesting'
 import { isPromptText } from '../prompts'
 import { fragmentToPlainText } from '../rich-text'
 
@@ -16,10 +17,22 @@ export interface InlineMarks {
   href?: string
 }
 
+const NO_MARKS: InlineMarks = {
+  bold: false,
+  italic: false,
+  underline: false,
+  strike: false,
+  code: false,
+}
+
 export type InlinePiece = { kind: 'text'; text: string; marks: InlineMarks } | { kind: 'break' }
 
-/** The blocks of a fragment or element; prompt paragraphs are not content and are left out. */
+/**
+ * The blocks of a fragment or element; prompt paragraphs are not content and are left out.
+ * Past MAX_NESTING a block is not descended into: each renderer writes TOO_DEEP_TEXT for it.
+ */
 export function blocksOf(parent: Y.XmlFragment | Y.XmlElement): (Y.XmlElement | Y.XmlText)[] {
+  if (isNestedTooDeeply(parent)) return []
   return parent.toArray().flatMap((child): (Y.XmlElement | Y.XmlText)[] => {
     if (child instanceof Y.XmlElement) return isPromptParagraph(child) ? [] : [child]
     return child instanceof Y.XmlText ? [child] : []
@@ -32,6 +45,7 @@ export function isPromptParagraph(element: Y.XmlElement): boolean {
 
 /** The text of a block with its marks, and hard breaks, in order. */
 export function inlinePieces(element: Y.XmlElement | Y.XmlText): InlinePiece[] {
+  if (isNestedTooDeeply(element)) return [{ kind: 'text', text: TOO_DEEP_TEXT, marks: NO_MARKS }]
   const children = element instanceof Y.XmlText ? [element] : element.toArray()
   return children.flatMap((child): InlinePiece[] => {
     if (child instanceof Y.XmlText) return textPieces(child)

@@ -3,6 +3,7 @@
  * between blocks, `-` and `1.` for lists, `>` for quotes, and links as "text (address)".
  */
 import * as Y from 'yjs'
+import { TOO_DEEP_TEXT, isNestedTooDeeply } from '../nesting'
 import {
   blocksOf,
   codeText,
@@ -25,6 +26,7 @@ function joinBlocks(blocks: readonly (Y.XmlElement | Y.XmlText)[]): string {
 }
 
 function blockToText(block: Y.XmlElement | Y.XmlText): string {
+  if (isNestedTooDeeply(block)) return TOO_DEEP_TEXT
   if (block instanceof Y.XmlText) return inline(inlinePieces(block))
   switch (block.nodeName) {
     case 'bulletList':

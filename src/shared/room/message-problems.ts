@@ -1,0 +1,30 @@
+/** Sentences about messages from teammates' apps that had to be refused, for the room to show. */
+
+type Listener = (problem: string) => void
+const problemListeners = new Set<Listener>()
+
+/** Called with a sentence an agent can read when a peer's message had to be ignored. */
+export function onPeerMessageProblem(listener: Listener): () => void {
+  problemListeners.add(listener)
+  return () => problemListeners.delete(listener)
+}
+
+export function reportPeerMessageProblem(problem: string): void {
+  for (const listener of [...problemListeners]) listener(problem)
+}
+
+export const PROBLEMS = {
+  unreadable:
+    'A teammate’s app sent changes Swarmroom could not read. They were ignored and the ' +
+    'connection to that app was restarted; your work is not affected.',
+  tooDeep:
+    'A teammate’s app sent changes nested far deeper than any case holds. They were ignored ' +
+    'and the connection to that app was restarted; your work is not affected.',
+  presence:
+    'A teammate’s app sent more presence information than a room holds. It was ignored and ' +
+    'the connection to that app was restarted; your work is not affected.',
+  damaged: 'A teammate’s app sent a damaged message; the connection to it was restarted.',
+  relay:
+    'The team relay passed on changes Swarmroom could not read. They were ignored; ask ' +
+    'whoever runs the relay to check which app sent them.',
+} as const
