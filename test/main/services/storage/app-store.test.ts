@@ -131,6 +131,7 @@ describe('AppStore with an app.json from before settings existed', () => {
       signalingPort: 4444,
       signalingUrls: [],
       relayUrl: '',
+      updateUrl: '',
     })
     expect(store.data.outbox).toEqual([])
     expect(store.data.connections).toEqual([])
