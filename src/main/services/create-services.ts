@@ -22,6 +22,7 @@ import type { Services } from './services'
 import { LocalSignaling } from './signaling/local-signaling'
 import { browserOrigin } from './signaling/signaling-server'
 import { AppStore } from './storage/app-store'
+import { AtRestKey } from './storage/at-rest-key'
 import { RoomKeys } from './storage/room-keys'
 import { RoomStore } from './storage/room-store'
 import { SecretStore, type Encryptor } from './storage/secrets'
@@ -58,10 +59,17 @@ export interface ServiceOptions {
 
 export async function createServices(options: ServiceOptions): Promise<MainServices> {
   const app = await AppStore.open(options.dataFolder)
-  const rooms = new RoomStore(options.dataFolder)
   const secrets = new SecretStore(options.encryptor, app)
+  // Room logs and outbox bodies are encrypted with it; if the keychain cannot give it, both
+  // refuse to open anything with a message rather than the app refusing to start.
+  const atRestKey = await AtRestKey.load(secrets)
+  const rooms = new RoomStore(options.dataFolder, atRestKey)
   const connections = new ConnectionsService(app, secrets, options.connectorOptions)
-  const outbox = new Outbox({ store: app, connectorFor: (id) => connections.connectorFor(id) })
+  const outbox = new Outbox({
+    store: app,
+    key: atRestKey,
+    connectorFor: (id) => connections.connectorFor(id),
+  })
   const emit: Emit = options.emit ?? (() => undefined)
   const saveFile = options.saveFile ?? noSaveDialog
   // Read through `services`, so a test that sets `services.now` moves every clock.
