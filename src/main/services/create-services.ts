@@ -62,7 +62,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
   const secrets = new SecretStore(options.encryptor, app)
   // Room logs and outbox bodies are encrypted with it; if the keychain cannot give it, both
   // refuse to open anything with a message rather than the app refusing to start.
-  const atRestKey = await AtRestKey.load(secrets)
+  const atRestKey = new AtRestKey(secrets)
   const rooms = new RoomStore(options.dataFolder, atRestKey)
   const connections = new ConnectionsService(app, secrets, options.connectorOptions)
   const outbox = new Outbox({

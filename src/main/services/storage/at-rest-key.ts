@@ -1,6 +1,6 @@
 /**
  * The per-install key that encrypts room logs and the outbox's note and reply bodies at rest.
- * It is 256 random bits made on first start and kept in the secret store (the OS keychain) as
+ * It is 256 random bits made on first use and kept in the secret store (the OS keychain) as
  * `log-key`; it never leaves this computer. If the keychain cannot give it back, nothing
  * encrypted is opened or rewritten: every use fails with a message saying why.
  */
@@ -17,45 +17,57 @@ export interface AtRestKeySource {
 }
 
 export class AtRestKey implements AtRestKeySource {
-  private constructor(
-    private readonly key: Buffer | undefined,
-    private readonly problem: AppError | undefined,
-  ) {}
+  private key: Buffer | undefined
 
   /**
-   * Reads the key, or makes and saves one when there is none yet. A key that is saved but
-   * cannot be read is never replaced: the files it encrypts may open again once it can be.
+   * Reads the key from the secret store on first use, not at start: the keychain is only asked
+   * once a case is opened or saved (Electron's sync safeStorage calls can block).
    */
-  static async load(secrets: SecretStore): Promise<AtRestKey> {
-    let saved: string | undefined
-    try {
-      saved = secrets.get(AT_REST_KEY_SECRET)
-    } catch (error) {
-      return new AtRestKey(undefined, unreadable(error))
-    }
-    if (saved !== undefined) {
-      const key = Buffer.from(saved, 'base64')
-      if (key.length === KEY_BYTES) return new AtRestKey(key, undefined)
-      return new AtRestKey(undefined, unreadable(new Error('the saved key has the wrong length')))
-    }
-    const key = randomBytes(KEY_BYTES)
-    try {
-      await secrets.set(AT_REST_KEY_SECRET, key.toString('base64'))
-    } catch (error) {
-      return new AtRestKey(undefined, notSaved(error))
-    }
-    return new AtRestKey(key, undefined)
-  }
+  constructor(private readonly secrets: SecretStore | undefined) {}
 
   /** A key held in memory only (tests, benchmarks). */
   static fixed(key: Buffer): AtRestKey {
     if (key.length !== KEY_BYTES) throw new Error('the key must be 32 bytes')
-    return new AtRestKey(key, undefined)
+    const fixed = new AtRestKey(undefined)
+    fixed.key = key
+    return fixed
   }
 
+  /**
+   * The key; on this install's first use, a new one. A key that is saved but cannot be read is
+   * never replaced: the files it encrypts may open again once the keychain gives it back.
+   */
   get(): Buffer {
     if (this.key) return this.key
-    throw this.problem ?? notSaved(undefined)
+    const secrets = this.secrets
+    if (!secrets) throw notSaved(undefined)
+    const saved = this.read(secrets)
+    if (saved) {
+      this.key = saved
+      return saved
+    }
+    const key = randomBytes(KEY_BYTES)
+    // set() puts the secret into app.json's data at once and writes the file right after (a
+    // failed write is retried by the next write and when quitting); it refuses without a keychain.
+    secrets.set(AT_REST_KEY_SECRET, key.toString('base64')).catch((error: unknown) => {
+      console.error('the at-rest key was not written to app.json yet', error)
+    })
+    if (!this.read(secrets)) throw notSaved(undefined)
+    this.key = key
+    return key
+  }
+
+  private read(secrets: SecretStore): Buffer | undefined {
+    let saved: string | undefined
+    try {
+      saved = secrets.get(AT_REST_KEY_SECRET)
+    } catch (error) {
+      throw unreadable(error)
+    }
+    if (saved === undefined) return undefined
+    const key = Buffer.from(saved, 'base64')
+    if (key.length !== KEY_BYTES) throw unreadable(new Error('the saved key has the wrong length'))
+    return key
   }
 }
 

@@ -290,15 +290,16 @@ describe('RoomStore', () => {
 
     it('explains a key the keychain no longer gives and leaves the log untouched', async () => {
       const folder = tempFolder()
-      const keychain = new SecretStore(new NodeEncryptor(), await AppStore.open(folder))
-      const first = new RoomStore(folder, await AtRestKey.load(keychain))
+      const app = await AppStore.open(folder)
+      const first = new RoomStore(folder, new AtRestKey(new SecretStore(new NodeEncryptor(), app)))
       stores.push(first)
       startCase(first)
       first.closeAll()
+      await app.flush()
       const original = readFileSync(first.pathOf(ROOM_ID))
       // The keychain was reset: app.json still holds the key, sealed by a key that is gone.
       const resetKeychain = new SecretStore(new NodeEncryptor(), await AppStore.open(folder))
-      const after = new RoomStore(folder, await AtRestKey.load(resetKeychain))
+      const after = new RoomStore(folder, new AtRestKey(resetKeychain))
       stores.push(after)
 
       expect(() => after.load(ROOM_ID)).toThrow(
