@@ -4,10 +4,12 @@
  * against a bare Y.applyUpdate of the same state, interleaved in the same run.
  * Prints JSON on stdout; the machine it ran on goes to stderr.
  */
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
+import { AtRestKey } from '../src/main/services/storage/at-rest-key'
 import { RoomStore } from '../src/main/services/storage/room-store'
 import { initializeCase, section } from '../src/shared/case/case-doc'
 import { loadTrace, type SequentialTrace } from './traces'
@@ -24,7 +26,9 @@ function median(values: number[]): number {
 const trace = loadTrace<SequentialTrace>('automerge-paper.json.gz')
 const folder = mkdtempSync(join(tmpdir(), 'swarmroom-bench-open-'))
 const roomId = 'bench-open-paper'
-const rooms = new RoomStore(folder)
+// Logs are sealed with the install's key, as in the app.
+const key = AtRestKey.fixed(randomBytes(32))
+const rooms = new RoomStore(folder, key)
 
 // As in the app: garbage collection off (docs/case-schema.md).
 const doc = new Y.Doc({ gc: false })
@@ -78,7 +82,7 @@ const bareTimes: number[] = []
 function timeOpen(): number {
   gc()
   const start = performance.now()
-  const reader = new RoomStore(folder)
+  const reader = new RoomStore(folder, key)
   const opened = new Y.Doc({ gc: false })
   Y.applyUpdate(opened, reader.load(roomId).state)
   const elapsed = performance.now() - start

@@ -26,6 +26,7 @@ import { LocalSignaling } from './signaling/local-signaling'
 import { browserOrigin } from './signaling/signaling-server'
 import { AppStore } from './storage/app-store'
 import { KeyProtection, type Keychain } from './storage/key-protection'
+import { AtRestKey } from './storage/at-rest-key'
 import { RoomKeys } from './storage/room-keys'
 import { RoomStore } from './storage/room-store'
 import { SecretStore } from './storage/secrets'
@@ -62,11 +63,18 @@ export interface ServiceOptions {
 
 export async function createServices(options: ServiceOptions): Promise<MainServices> {
   const app = await AppStore.open(options.dataFolder)
-  const rooms = new RoomStore(options.dataFolder)
   const secrets = new SecretStore(app)
   const keyProtection = await KeyProtection.start(app, secrets, options.keychain)
+  // Room logs and outbox bodies are encrypted with it; if the keychain cannot give it, both
+  // refuse to open anything with a message rather than the app refusing to start.
+  const atRestKey = new AtRestKey(secrets)
+  const rooms = new RoomStore(options.dataFolder, atRestKey)
   const connections = new ConnectionsService(app, secrets, options.connectorOptions)
-  const outbox = new Outbox({ store: app, connectorFor: (id) => connections.connectorFor(id) })
+  const outbox = new Outbox({
+    store: app,
+    key: atRestKey,
+    connectorFor: (id) => connections.connectorFor(id),
+  })
   const emit: Emit = options.emit ?? (() => undefined)
   const saveFile = options.saveFile ?? noSaveDialog
   // Read through `services`, so a test that sets `services.now` moves every clock.
@@ -132,6 +140,8 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
   // Once the secrets can be read (help-desk tokens): resumes exports a restart interrupted,
   // then catches cases up. Behind a passphrase that is when the user enters it.
   const startExports = async (): Promise<void> => {
+    // The at-rest key is read, or made on this install's first start, once secrets can be.
+    await atRestKey.ensure()
     await outbox.start()
     app.notices.push(...outbox.notices)
     results.reconcile()

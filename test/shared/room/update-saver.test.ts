@@ -7,6 +7,7 @@ import { symlinkSync, unlinkSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { RoomStore } from '../../../src/main/services/storage/room-store'
+import { testKey } from '../../fixtures/at-rest-key'
 import { AppError, type Result } from '../../../src/shared/result'
 import { UpdateSaver } from '../../../src/shared/room/update-saver'
 import { useTempFolder } from '../../fixtures/temp-folder'
@@ -14,6 +15,7 @@ import { useTempFolder } from '../../fixtures/temp-folder'
 const ROOM_ID = 'refunds-stuck-pending'
 const RETRY_DELAYS_MS = [10, 20]
 
+const KEY = testKey()
 const tempFolder = useTempFolder()
 const stores: RoomStore[] = []
 const savers: UpdateSaver[] = []
@@ -25,7 +27,7 @@ afterEach(() => {
 })
 
 function openStore(): RoomStore {
-  const store = new RoomStore(tempFolder())
+  const store = new RoomStore(tempFolder(), KEY)
   stores.push(store)
   return store
 }

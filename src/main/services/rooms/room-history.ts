@@ -3,7 +3,7 @@ import type { Notice } from '@shared/ipc'
 import type { CaseIndex } from '../cases/case-index'
 import type { AppStore } from '../storage/app-store'
 import type { LogDamage } from '../storage/room-log'
-import type { RoomStore } from '../storage/room-store'
+import type { RoomStore, UnmergedUpdates } from '../storage/room-store'
 
 export interface LoadedRoom {
   state: Uint8Array
@@ -21,8 +21,12 @@ export class RoomHistory {
 
   load(roomId: string): LoadedRoom {
     const entry = this.index.require(roomId)
-    const { state, damage } = this.rooms.load(roomId)
-    return { state, notices: damage ? [damageNotice(entry.title, damage)] : [] }
+    const { state, damage, unmerged } = this.rooms.load(roomId)
+    const notices = [
+      ...(damage ? [damageNotice(entry.title, damage)] : []),
+      ...(unmerged ? [unmergedNotice(entry.title, unmerged)] : []),
+    ]
+    return { state, notices }
   }
 
   append(roomId: string, update: Uint8Array): void {
@@ -43,11 +47,27 @@ function damageNotice(title: string, damage: LogDamage): Notice {
   const what =
     damage.reason === 'not-a-log'
       ? 'The saved file of this case was not a Swarmroom case file, so the case opened empty.'
-      : `The last ${damage.bytes} bytes of its saved history were damaged (most likely cut off ` +
-        'by a crash or power loss) and could not be read; everything saved before them opened.'
+      : damage.reason === 'unauthenticated'
+        ? `The last ${damage.bytes} bytes of its saved history had been changed on disk and ` +
+          'failed their check, so they were not opened; everything saved before them opened.'
+        : `The last ${damage.bytes} bytes of its saved history were damaged (most likely cut off ` +
+          'by a crash or power loss) and could not be read; everything saved before them opened.'
   return {
     id: `damaged-${damage.keptAs}`,
     level: 'warning',
     message: `Case "${title}": ${what} The unreadable part was kept as ${damage.keptAs}.`,
+  }
+}
+
+function unmergedNotice(title: string, unmerged: UnmergedUpdates): Notice {
+  const what =
+    unmerged.count === 1 ? 'One saved change was' : `${unmerged.count} saved changes were`
+  return {
+    id: `unmergeable-${unmerged.keptAs}`,
+    level: 'warning',
+    message:
+      `Case "${title}": ${what} not a valid edit and could not be added to the case; ` +
+      `everything else opened. A copy was kept as ${unmerged.keptAs} before the saved ` +
+      'history was tidied, so nothing was deleted.',
   }
 }

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import { AppError } from '@shared/result'
+import type { AtRestKeySource } from './at-rest-key'
 import { RoomLog, type CompactionHooks, type LogDamage } from './room-log'
 import { storageError } from './storage-errors'
 
@@ -18,6 +19,20 @@ export interface LoadedRoom {
   /** The whole document as one Yjs update. */
   state: Uint8Array
   damage?: LogDamage
+  /** Updates that could not be merged, copied aside before the log was compacted without them. */
+  unmerged?: UnmergedUpdates
+}
+
+export interface UnmergedUpdates {
+  count: number
+  /** A log of their own (`<log>.unmergeable-<time>`), sealed with the same key. */
+  keptAs: string
+}
+
+export interface MergedUpdates {
+  state: Uint8Array
+  /** Updates Yjs refused to apply, in log order; the state holds everything else. */
+  rejected: Uint8Array[]
 }
 
 export class RoomStore {
@@ -25,7 +40,11 @@ export class RoomStore {
   private readonly syncTimers = new Map<string, ReturnType<typeof setTimeout>>()
   readonly folder: string
 
-  constructor(dataFolder: string) {
+  /** @param key the install's key: logs are sealed with it and opened only with it. */
+  constructor(
+    dataFolder: string,
+    private readonly key: AtRestKeySource,
+  ) {
     this.folder = join(dataFolder, 'rooms')
     mkdirSync(this.folder, { recursive: true })
   }
@@ -40,14 +59,26 @@ export class RoomStore {
     this.sync(roomId)
   }
 
-  /** Reads the room, compacting its log into one frame when it holds more than one. */
+  /**
+   * Reads the room, compacting its log into one frame when it holds more than one or is still
+   * in the older, plain format (so an old log is encrypted the first time its case opens).
+   */
   load(roomId: string, hooks?: CompactionHooks): LoadedRoom {
     this.closeLog(roomId)
-    const { log, updates, damage } = this.guard(roomId, () => RoomLog.open(this.pathOf(roomId)))
+    const { log, updates, damage } = this.guard(roomId, () => this.openFile(roomId))
     this.logs.set(roomId, log)
-    const state = mergeUpdates(updates)
-    if (updates.length > 1) this.tryCompact(roomId, () => log.compact(state, hooks))
-    return damage ? { state, damage } : { state }
+    const merged = mergeLog(updates)
+    let unmerged: UnmergedUpdates | undefined
+    if (updates.length > 1 || log.version === 1) {
+      this.tryCompact(roomId, () => {
+        unmerged = this.compactWith(roomId, log, merged, hooks)
+      })
+    }
+    return {
+      state: merged.state,
+      ...(damage ? { damage } : {}),
+      ...(unmerged ? { unmerged } : {}),
+    }
   }
 
   /** The whole document as one update, read without compacting the log (empty if none). */
@@ -66,7 +97,7 @@ export class RoomStore {
       return updates.length === 0 ? null : mergeUpdates(updates)
     }
     if (!existsSync(this.pathOf(roomId))) return null
-    const { log, updates } = this.guard(roomId, () => RoomLog.open(this.pathOf(roomId)))
+    const { log, updates } = this.guard(roomId, () => this.openFile(roomId))
     log.close()
     return updates.length === 0 ? null : mergeUpdates(updates)
   }
@@ -86,7 +117,7 @@ export class RoomStore {
   /** Compacts the log of an open room now. */
   compact(roomId: string, hooks?: CompactionHooks): void {
     const log = this.openLog(roomId)
-    this.guard(roomId, () => log.compact(mergeUpdates(log.read()), hooks))
+    this.guard(roomId, () => this.compactWith(roomId, log, mergeLog(log.read()), hooks))
   }
 
   sync(roomId: string): void {
@@ -99,8 +130,8 @@ export class RoomStore {
   close(roomId: string): void {
     const log = this.logs.get(roomId)
     try {
-      if (log && log.frameCount > 1)
-        this.tryCompact(roomId, () => log.compact(mergeUpdates(log.read())))
+      if (log && (log.frameCount > 1 || log.version === 1))
+        this.tryCompact(roomId, () => this.compactWith(roomId, log, mergeLog(log.read())))
     } finally {
       this.closeLog(roomId)
     }
@@ -118,9 +149,34 @@ export class RoomStore {
   private openLog(roomId: string): RoomLog {
     const open = this.logs.get(roomId)
     if (open) return open
-    const { log } = this.guard(roomId, () => RoomLog.open(this.pathOf(roomId)))
+    const { log } = this.guard(roomId, () => this.openFile(roomId))
     this.logs.set(roomId, log)
     return log
+  }
+
+  private openFile(roomId: string): ReturnType<typeof RoomLog.open> {
+    return RoomLog.open(this.pathOf(roomId), this.key)
+  }
+
+  /**
+   * Replaces the log with `merged.state`. An update that could not be merged is copied aside
+   * first, and if that copy cannot be written the log is not compacted: no frame is ever
+   * dropped without a copy.
+   */
+  private compactWith(
+    roomId: string,
+    log: RoomLog,
+    merged: MergedUpdates,
+    hooks?: CompactionHooks,
+  ): UnmergedUpdates | undefined {
+    let unmerged: UnmergedUpdates | undefined
+    if (merged.rejected.length > 0) {
+      const keptAs = log.keepAside(merged.rejected, 'unmergeable')
+      unmerged = { count: merged.rejected.length, keptAs }
+      console.warn(`room ${roomId}: ${unmerged.count} unmergeable update(s) kept as ${keptAs}`)
+    }
+    log.compact(merged.state, hooks)
+    return unmerged
   }
 
   private closeLog(roomId: string): void {
@@ -143,7 +199,7 @@ export class RoomStore {
         const log = this.logs.get(roomId)
         log?.sync()
         if (log && log.frameCount >= COMPACT_AFTER_FRAMES) {
-          this.tryCompact(roomId, () => log.compact(mergeUpdates(log.read())))
+          this.tryCompact(roomId, () => this.compactWith(roomId, log, mergeLog(log.read())))
         }
       } catch (error) {
         console.error(`syncing room ${roomId} failed`, error)
@@ -178,21 +234,29 @@ export class RoomStore {
 /**
  * Merges a log's updates into one. Garbage collection stays off, as in the app's documents:
  * deleted content is kept for review mode's history and authorship (docs/case-schema.md).
+ * An update Yjs refuses (it passed its checksum but is not a valid update) is left out of the
+ * state and returned in `rejected`, so that the caller keeps a copy before dropping it.
  */
-export function mergeUpdates(updates: readonly Uint8Array[]): Uint8Array {
-  if (updates.length === 1 && updates[0]) return updates[0]
+export function mergeLog(updates: readonly Uint8Array[]): MergedUpdates {
+  if (updates.length === 1 && updates[0]) return { state: updates[0], rejected: [] }
+  const rejected: Uint8Array[] = []
   const doc = new Y.Doc({ gc: false })
   doc.transact(() => {
     for (const update of updates) {
       try {
         Y.applyUpdate(doc, update)
       } catch (error) {
-        // A frame that passed its checksum but is not a Yjs update cannot be merged; the rest can.
-        console.warn('skipping an unreadable update in a room log', error)
+        rejected.push(update)
+        console.warn('an update in a room log could not be merged', error)
       }
     }
   })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
-  return state
+  return { state, rejected }
+}
+
+/** The merged state of `updates`, for callers that do not rewrite the log. */
+export function mergeUpdates(updates: readonly Uint8Array[]): Uint8Array {
+  return mergeLog(updates).state
 }

@@ -23,12 +23,15 @@ describe('the case handlers over a real data folder', () => {
   let services: MainServices
   let handlers: Handlers
   let clock: Date
+  /** This computer's keychain; it outlives a restart of main. */
+  let keychain: NodeEncryptor
 
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'swarmroom-handlers-'))
+    keychain = new NodeEncryptor()
     services = await createServices({
       dataFolder: folder,
-      keychain: new NodeEncryptor(),
+      keychain,
       openInBrowser: async () => undefined,
     })
     clock = new Date('2026-11-20T09:00:00Z')
@@ -83,7 +86,7 @@ describe('the case handlers over a real data folder', () => {
 
     services = await createServices({
       dataFolder: folder,
-      keychain: new NodeEncryptor(),
+      keychain,
       openInBrowser: async () => undefined,
     })
     const reopened = new Y.Doc()

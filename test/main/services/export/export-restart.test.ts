@@ -5,6 +5,8 @@
  * credentials is retried from the case once the connection is fixed. Real outbox, real room
  * logs, a real fake Zendesk; the only wait is the outbox's own first backoff (about 2 s).
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listExports } from '../../../../src/shared/case/exports'
 import { listUpdates } from '../../../../src/shared/case/updates'
@@ -42,6 +44,13 @@ afterEach(async () => {
   await zendesk.close()
 })
 
+/** app.json and every room log, as bytes on disk. */
+function filesOnDisk(): string {
+  const rooms = join(bench.folder, 'rooms')
+  const logs = readdirSync(rooms).map((name) => readFileSync(join(rooms, name), 'latin1'))
+  return [readFileSync(join(bench.folder, 'app.json'), 'latin1'), ...logs].join('\n')
+}
+
 function publicReplies(): number {
   return zendesk.posted.filter((item) => item.public).length
 }
@@ -62,6 +71,8 @@ describe('an export across a restart', () => {
       { state: 'queued', error: expect.stringMatching(/^Could not reach Zendesk/) },
     ])
     expect(publicReplies()).toBe(1)
+    // The reply waits in the outbox and lives in the case: neither file shows its words.
+    expect(filesOnDisk()).not.toContain('duplicate charges')
 
     await bench.restart()
     await expect

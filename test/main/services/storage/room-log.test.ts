@@ -12,15 +12,22 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import {
   LOG_HEADER,
+  PLAIN_LOG_HEADER,
   RoomLog,
   type LogContents,
 } from '../../../../src/main/services/storage/room-log'
+import { AppError } from '../../../../src/shared/result'
+import { testKey } from '../../../fixtures/at-rest-key'
 import { useTempFolder } from '../../../fixtures/temp-folder'
 
 const FRAME_HEADER_BYTES = 8
+/** A version 2 payload is the update with a 12-byte IV before it and a 16-byte tag after it. */
+const SEAL_BYTES = 28
+const KEY = testKey()
 const PAYLOADS = ['first edit', 'second edit, a little longer', 'third edit']
 
 const tempFolder = useTempFolder()
@@ -39,7 +46,7 @@ function textsOf(updates: readonly Uint8Array[]): string[] {
 
 /** Writes a log holding `payloads` and returns its bytes. */
 function writeLog(path: string, payloads: readonly string[]): Buffer {
-  const { log } = RoomLog.open(path)
+  const { log } = RoomLog.open(path, KEY)
   for (const payload of payloads) log.append(bytesOf(payload))
   log.close()
   return readFileSync(path)
@@ -49,14 +56,29 @@ function writeLog(path: string, payloads: readonly string[]): Buffer {
 function frameStart(payloads: readonly string[], index: number): number {
   return payloads
     .slice(0, index)
-    .reduce((offset, payload) => offset + FRAME_HEADER_BYTES + bytesOf(payload).length, 8)
+    .reduce(
+      (offset, payload) => offset + FRAME_HEADER_BYTES + SEAL_BYTES + bytesOf(payload).length,
+      8,
+    )
 }
 
 /** Opens the log, reads it and closes it again, as a restarted app would. */
 function reopen(path: string): LogContents {
-  const { log, ...contents } = RoomLog.open(path)
+  const { log, ...contents } = RoomLog.open(path, KEY)
   log.close()
   return contents
+}
+
+/** A log as versions before encryption wrote it: the plain header, then plain frames. */
+function plainLog(payloads: readonly string[]): Buffer {
+  const frames = payloads.map((payload) => {
+    const bytes = Buffer.from(bytesOf(payload))
+    const header = Buffer.alloc(FRAME_HEADER_BYTES)
+    header.writeUInt32LE(bytes.length, 0)
+    header.writeUInt32LE(crc32(bytes), 4)
+    return Buffer.concat([header, bytes])
+  })
+  return Buffer.concat([PLAIN_LOG_HEADER, ...frames])
 }
 
 describe('RoomLog', () => {
@@ -68,7 +90,7 @@ describe('RoomLog', () => {
 
     expect(textsOf(contents.updates)).toEqual(PAYLOADS)
     expect(contents.damage).toBeUndefined()
-    expect(bytes.subarray(0, LOG_HEADER.length)).toEqual(Buffer.from('SWRMLOG\x01', 'latin1'))
+    expect(bytes.subarray(0, LOG_HEADER.length)).toEqual(Buffer.from('SWRMLOG\x02', 'latin1'))
   })
 
   describe('with a torn tail', () => {
@@ -98,7 +120,7 @@ describe('RoomLog', () => {
         writeLog(path, PAYLOADS)
         truncateSync(path, cutAt)
 
-        const { log } = RoomLog.open(path)
+        const { log } = RoomLog.open(path, KEY)
         log.append(bytesOf('typed after the crash'))
         log.close()
         const contents = reopen(path)
@@ -115,7 +137,7 @@ describe('RoomLog', () => {
       const path = logPath()
       writeFileSync(path, LOG_HEADER.subarray(0, 5))
 
-      const { log, updates, damage } = RoomLog.open(path)
+      const { log, updates, damage } = RoomLog.open(path, KEY)
       log.append(bytesOf('first edit after the crash'))
       log.close()
 
@@ -135,7 +157,7 @@ describe('RoomLog', () => {
       damaged[flipAt] = (damaged[flipAt] ?? 0) ^ 0xff
       writeFileSync(path, damaged)
 
-      const { log, updates, damage } = RoomLog.open(path)
+      const { log, updates, damage } = RoomLog.open(path, KEY)
       log.append(bytesOf('typed after the damage'))
       log.close()
 
@@ -146,13 +168,89 @@ describe('RoomLog', () => {
     })
   })
 
+  describe('encrypted at rest', () => {
+    const CASE_TEXT = 'Maria Keller, card ending 4242, charged twice for invoice INV-20931'
+
+    it('keeps no case text readable in the file', () => {
+      const path = logPath()
+      const bytes = writeLog(path, [CASE_TEXT, `Summary: ${CASE_TEXT}`])
+
+      expect(bytes.includes(Buffer.from(CASE_TEXT))).toBe(false)
+      expect(bytes.includes(Buffer.from('INV-20931'))).toBe(false)
+      expect(textsOf(reopen(path).updates)).toEqual([CASE_TEXT, `Summary: ${CASE_TEXT}`])
+    })
+
+    it('refuses to open with another key, saying so, and leaves the file byte for byte as it was', () => {
+      const path = logPath()
+      const original = writeLog(path, PAYLOADS)
+      const otherKey = testKey()
+
+      let error: unknown
+      try {
+        RoomLog.open(path, otherKey)
+      } catch (thrown) {
+        error = thrown
+      }
+
+      expect(error).toBeInstanceOf(AppError)
+      expect(error).toMatchObject({
+        code: 'storage-failed',
+        message: expect.stringMatching(/different key than the one in this computer’s keychain/),
+      })
+      expect((error as Error).message).toContain(`left untouched at ${path}`)
+      expect(readFileSync(path)).toEqual(original)
+      expect(textsOf(reopen(path).updates)).toEqual(PAYLOADS)
+    })
+
+    it('sets aside a last frame whose checksum holds but whose seal does not', () => {
+      const path = logPath()
+      const original = writeLog(path, PAYLOADS)
+      const thirdFrame = frameStart(PAYLOADS, 2)
+      const changed = Buffer.from(original)
+      const payloadAt = thirdFrame + FRAME_HEADER_BYTES
+      const flipAt = payloadAt + 12 + 2
+      changed[flipAt] = (changed[flipAt] ?? 0) ^ 0x01
+      // Someone who changes the bytes can fix the checksum too; only the seal tells.
+      changed.writeUInt32LE(crc32(changed.subarray(payloadAt)), thirdFrame + 4)
+      writeFileSync(path, changed)
+
+      const { updates, damage } = reopen(path)
+
+      expect(textsOf(updates)).toEqual(PAYLOADS.slice(0, 2))
+      expect(damage).toMatchObject({
+        reason: 'unauthenticated',
+        bytes: original.length - thirdFrame,
+      })
+      expect(readFileSync(damage?.keptAs ?? '')).toEqual(changed.subarray(thirdFrame))
+      expect(statSync(path).size).toBe(thirdFrame)
+    })
+
+    it('opens an older plain log, adds to it in its own format, and encrypts it when compacting', () => {
+      const path = logPath()
+      writeFileSync(path, plainLog(PAYLOADS))
+
+      const { log, updates } = RoomLog.open(path, KEY)
+      expect(textsOf(updates)).toEqual(PAYLOADS)
+      expect(log.version).toBe(1)
+      log.append(bytesOf('typed after the update'))
+      expect(readFileSync(path).includes(Buffer.from('typed after the update'))).toBe(true)
+      log.compact(bytesOf(`merged: ${PAYLOADS.join(', ')}`))
+      log.close()
+
+      const bytes = readFileSync(path)
+      expect(bytes.subarray(0, LOG_HEADER.length)).toEqual(Buffer.from(LOG_HEADER))
+      expect(bytes.includes(Buffer.from('second edit'))).toBe(false)
+      expect(textsOf(reopen(path).updates)).toEqual([`merged: ${PAYLOADS.join(', ')}`])
+    })
+  })
+
   describe('with a file that is not a log', () => {
     it('keeps the whole file aside and opens as an empty log that accepts updates', () => {
       const path = logPath()
       const foreign = Buffer.from('{"notes": "somebody saved a JSON file here"}\n')
       writeFileSync(path, foreign)
 
-      const { log, updates, damage } = RoomLog.open(path)
+      const { log, updates, damage } = RoomLog.open(path, KEY)
       log.append(bytesOf('a fresh start'))
       log.close()
 
@@ -167,7 +265,7 @@ describe('RoomLog', () => {
   describe('compaction', () => {
     it('replaces the log with one frame holding the given state', () => {
       const path = logPath()
-      const { log } = RoomLog.open(path)
+      const { log } = RoomLog.open(path, KEY)
       for (const payload of PAYLOADS) log.append(bytesOf(payload))
 
       log.compact(bytesOf('merged state'))
@@ -181,7 +279,7 @@ describe('RoomLog', () => {
 
     it('keeps the original log when the app crashes between writing the new one and renaming it', () => {
       const path = logPath()
-      const { log } = RoomLog.open(path)
+      const { log } = RoomLog.open(path, KEY)
       for (const payload of PAYLOADS) log.append(bytesOf(payload))
 
       expect(() =>
@@ -208,10 +306,10 @@ describe('RoomLog', () => {
       const now = (): Date => new Date('2026-11-20T09:00:00.000Z')
       writeLog(path, ['good'])
       writeFileSync(path, Buffer.concat([readFileSync(path), Buffer.from([9, 0, 0])]))
-      const first = RoomLog.open(path, now)
+      const first = RoomLog.open(path, KEY, now)
       first.log.close()
       writeFileSync(path, Buffer.concat([readFileSync(path), Buffer.from([7, 7, 7, 7, 7])]))
-      const second = RoomLog.open(path, now)
+      const second = RoomLog.open(path, KEY, now)
       second.log.close()
 
       expect(first.damage?.keptAs).not.toBe(second.damage?.keptAs)
@@ -232,7 +330,7 @@ describe('RoomLog', () => {
   })
 
   it('refuses to append an empty update', () => {
-    const { log } = RoomLog.open(logPath())
+    const { log } = RoomLog.open(logPath(), KEY)
     expect(() => log.append(new Uint8Array(0))).toThrow(/empty update/)
     log.close()
   })
@@ -249,7 +347,7 @@ describe('RoomLog', () => {
   describe('on a full disk', () => {
     it('removes its half-written copy and keeps the log whole when compaction runs out of space', () => {
       const path = logPath()
-      const { log } = RoomLog.open(path)
+      const { log } = RoomLog.open(path, KEY)
       for (const payload of PAYLOADS) log.append(bytesOf(payload))
       // The temporary file lands on /dev/full, where every write fails with ENOSPC.
       symlinkSync('/dev/full', `${path}.compacting`)
@@ -269,7 +367,7 @@ describe('RoomLog', () => {
     it('throws ENOSPC from append', () => {
       // /dev/full accepts the open and fails every write with ENOSPC, like a full disk.
       expect(statSync('/dev/full').isCharacterDevice()).toBe(true)
-      const { log, updates } = RoomLog.open('/dev/full')
+      const { log, updates } = RoomLog.open('/dev/full', KEY)
       try {
         expect(updates).toEqual([])
         expect(() => log.append(bytesOf('no room for this'))).toThrow(

@@ -3,16 +3,31 @@
  * real Yjs documents and real files: whatever was typed comes back, the log shrinks to one
  * frame on load, and a full disk is reported in words a support agent can act on.
  */
-import { existsSync, statSync, symlinkSync, truncateSync, unlinkSync } from 'node:fs'
+import {
+  existsSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { crc32 } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { RoomLog } from '../../../../src/main/services/storage/room-log'
+import { AppStore } from '../../../../src/main/services/storage/app-store'
+import { AtRestKey } from '../../../../src/main/services/storage/at-rest-key'
+import { PLAIN_LOG_HEADER, RoomLog } from '../../../../src/main/services/storage/room-log'
 import { RoomStore } from '../../../../src/main/services/storage/room-store'
+import { SecretStore } from '../../../../src/main/services/storage/secrets'
 import { AppError } from '../../../../src/shared/result'
+import { testKey } from '../../../fixtures/at-rest-key'
+import { NodeEncryptor } from '../../../fixtures/node-encryptor'
 import { recordUpdates } from '../../../fixtures/recorded-updates'
 import { useTempFolder } from '../../../fixtures/temp-folder'
 
 const ROOM_ID = 'checkout-outage-eu'
+const KEY = testKey()
 
 const tempFolder = useTempFolder()
 const stores: RoomStore[] = []
@@ -23,7 +38,7 @@ afterEach(() => {
 })
 
 function openStore(): RoomStore {
-  const store = new RoomStore(tempFolder())
+  const store = new RoomStore(tempFolder(), KEY)
   stores.push(store)
   return store
 }
@@ -70,7 +85,7 @@ function startCase(store: RoomStore): StartedCase {
 
 /** Number of frames now in the room's log, read through a second handle. */
 function framesOnDisk(store: RoomStore): number {
-  const { log, updates } = RoomLog.open(store.pathOf(ROOM_ID))
+  const { log, updates } = RoomLog.open(store.pathOf(ROOM_ID), KEY)
   log.close()
   return updates.length
 }
@@ -125,7 +140,8 @@ describe('RoomStore', () => {
 
     const savedBeforeTheTear = new Y.Doc()
     Y.applyUpdate(savedBeforeTheTear, Y.mergeUpdates([created, ...edits.slice(0, -1)]))
-    expect(damage).toMatchObject({ reason: 'torn', bytes: 8 + lastEdit.length - 2 })
+    // A frame: its 8-byte header, then the update sealed with a 12-byte IV and a 16-byte tag.
+    expect(damage).toMatchObject({ reason: 'torn', bytes: 8 + 12 + lastEdit.length + 16 - 2 })
     expect(existsSync(damage?.keptAs ?? '')).toBe(true)
     expect(contentOfState(state)).toEqual(contentOf(savedBeforeTheTear))
     expect(contentOfState(state).timeline).toEqual(['09:02 billing engineer paged'])
@@ -165,7 +181,7 @@ describe('RoomStore', () => {
 
     store.close(ROOM_ID)
 
-    const { log, updates } = RoomLog.open(store.pathOf(ROOM_ID))
+    const { log, updates } = RoomLog.open(store.pathOf(ROOM_ID), KEY)
     log.close()
     expect(updates).toHaveLength(1)
     expect(contentOfState(updates[0] ?? new Uint8Array())).toEqual(contentOf(doc))
@@ -200,6 +216,105 @@ describe('RoomStore', () => {
       expect(contentOfState(store.load(ROOM_ID).state).summary).toBe(
         'Typed while the disk was full.',
       )
+    })
+  })
+
+  describe('never dropping a frame without a copy', () => {
+    it('sets aside an update that cannot be merged before compacting the log without it', () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+      const store = openStore()
+      const { doc, edits } = startCase(store)
+      const [paged, ...rest] = edits
+      if (!paged || rest.length === 0) throw new Error('the case has too few edits')
+      // A real update with its last byte cut off: it passes the frame's checksum (it was
+      // written that way) but Yjs throws when applying it.
+      const unmergeable = paged.slice(0, paged.length - 1)
+      expect(() => Y.applyUpdate(new Y.Doc(), unmergeable)).toThrow()
+      store.append(ROOM_ID, unmergeable)
+      for (const edit of edits) store.append(ROOM_ID, edit)
+      store.closeAll()
+      const framesBefore = framesOnDisk(store)
+
+      const { state, unmerged, damage } = openStore().load(ROOM_ID)
+
+      expect(framesBefore).toBe(2 + edits.length)
+      expect(damage).toBeUndefined()
+      expect(unmerged).toMatchObject({ count: 1, keptAs: expect.stringContaining('.unmergeable-') })
+      const kept = RoomLog.open(unmerged?.keptAs ?? '', KEY)
+      kept.log.close()
+      expect(kept.updates).toEqual([unmergeable])
+      expect(framesOnDisk(store)).toBe(1)
+      expect(contentOfState(state)).toEqual(contentOf(doc))
+    })
+
+    it('keeps the log as it is when the copy of an unmergeable update cannot be written', () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+      const store = openStore()
+      const { doc, edits } = startCase(store)
+      const first = edits[0]
+      if (!first) throw new Error('the case has no edits')
+      store.append(ROOM_ID, first.slice(0, first.length - 1))
+      for (const edit of edits) store.append(ROOM_ID, edit)
+      store.closeAll()
+      vi.spyOn(RoomLog.prototype, 'keepAside').mockImplementation(() => {
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
+      })
+
+      const { state, unmerged } = openStore().load(ROOM_ID)
+
+      expect(unmerged).toBeUndefined()
+      expect(framesOnDisk(store)).toBe(2 + edits.length)
+      expect(contentOfState(state)).toEqual(contentOf(doc))
+    })
+  })
+
+  describe('encrypted at rest', () => {
+    it('rewrites an older plain log encrypted the first time its case opens', () => {
+      const store = openStore()
+      const doc = new Y.Doc()
+      doc.getText('summary').insert(0, 'Refund for Maria Keller, invoice INV-20931.')
+      const update = Buffer.from(Y.encodeStateAsUpdate(doc))
+      const frame = Buffer.alloc(8)
+      frame.writeUInt32LE(update.length, 0)
+      frame.writeUInt32LE(crc32(update), 4)
+      writeFileSync(store.pathOf(ROOM_ID), Buffer.concat([PLAIN_LOG_HEADER, frame, update]))
+
+      const { state } = store.load(ROOM_ID)
+
+      expect(contentOfState(state).summary).toBe('Refund for Maria Keller, invoice INV-20931.')
+      const bytes = readFileSync(store.pathOf(ROOM_ID))
+      expect(bytes.subarray(0, 8).toString('latin1')).toBe('SWRMLOG\x02')
+      expect(bytes.includes(Buffer.from('Maria Keller'))).toBe(false)
+      expect(contentOfState(openStore().load(ROOM_ID).state).summary).toContain('INV-20931')
+    })
+
+    it('explains a key the keychain no longer gives and leaves the log untouched', async () => {
+      const folder = tempFolder()
+      const app = await AppStore.open(folder)
+      const secrets = new SecretStore(app)
+      await secrets.load(new NodeEncryptor())
+      const key = new AtRestKey(secrets)
+      await key.ensure()
+      const first = new RoomStore(folder, key)
+      stores.push(first)
+      startCase(first)
+      first.closeAll()
+      await app.flush()
+      const original = readFileSync(first.pathOf(ROOM_ID))
+      // The keychain was reset: app.json still holds the key, sealed by a key that is gone.
+      const resetKeychain = new SecretStore(await AppStore.open(folder))
+      await resetKeychain.load(new NodeEncryptor())
+      const after = new RoomStore(folder, new AtRestKey(resetKeychain))
+      stores.push(after)
+
+      expect(() => after.load(ROOM_ID)).toThrow(
+        expect.objectContaining({
+          code: 'storage-failed',
+          message: expect.stringMatching(/could not read the key .* from the keychain/),
+        }),
+      )
+      expect(() => after.append(ROOM_ID, new Uint8Array([1]))).toThrow(/keychain/)
+      expect(readFileSync(first.pathOf(ROOM_ID))).toEqual(original)
     })
   })
 })

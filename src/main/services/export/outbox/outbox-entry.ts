@@ -127,7 +127,10 @@ function ticketOf(raw: unknown): string {
  * The valid entries among those saved in app.json, in order, and a notice for each one that
  * is not (left as it is in the file: it may still matter to someone reading it).
  */
-export function readSavedEntries(saved: readonly unknown[]): {
+export function readSavedEntries(
+  saved: readonly unknown[],
+  open: (raw: unknown) => unknown = (raw) => raw,
+): {
   entries: OutboxEntry[]
   notices: Notice[]
 } {
@@ -135,21 +138,29 @@ export function readSavedEntries(saved: readonly unknown[]): {
   const notices: Notice[] = []
   const seen = new Set<unknown>()
   saved.forEach((raw, position) => {
-    const parsed = outboxEntrySchema.safeParse(raw)
+    let opened: unknown
+    let unreadable: string | undefined
+    try {
+      opened = open(raw)
+    } catch (error) {
+      unreadable = error instanceof Error ? error.message : String(error)
+    }
+    const parsed = unreadable === undefined ? outboxEntrySchema.safeParse(opened) : undefined
     const id = idOf(raw)
     const twice = seen.has(id)
     seen.add(id)
-    if (parsed.success && !twice) {
+    if (parsed?.success && !twice) {
       entries.push(parsed.data)
       return
     }
-    const issue = parsed.error?.issues[0]
+    const issue = parsed?.error?.issues[0]
     const problem =
-      typeof raw !== 'object' || raw === null
+      unreadable ??
+      (typeof raw !== 'object' || raw === null
         ? 'it is not an export'
         : issue
           ? `${issue.path.join('.')}: ${issue.message}`
-          : 'another export has the same id'
+          : 'another export has the same id')
     notices.push({
       id: `outbox-damaged-${position}`,
       level: 'warning',

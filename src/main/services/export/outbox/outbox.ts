@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto'
 import type { Notice } from '@shared/ipc'
 import { AppError } from '@shared/result'
 import type { AppStore } from '../../storage/app-store'
+import type { AtRestKeySource } from '../../storage/at-rest-key'
 import type { Connector } from '../connectors/connector'
 import { sendOrFind, storageFailureOutcome, type AttemptClock } from './outbox-attempt'
 import {
@@ -23,6 +24,7 @@ import {
   type OutboxRequest,
 } from './outbox-entry'
 import { CONNECTION_REMOVED } from './outbox-messages'
+import { openedEntry, sealedEntry } from './outbox-sealing'
 
 /** Runs `run` once after `delayMs`; returns a function that cancels it. */
 export type Schedule = (run: () => void, delayMs: number) => () => void
@@ -31,6 +33,8 @@ export type OutboxListener = (entry: OutboxEntry) => void
 
 export interface OutboxOptions {
   store: AppStore
+  /** The install's key: note and reply bodies are kept sealed with it in app.json. */
+  key: AtRestKeySource
   /** The connector for a saved help-desk connection; undefined once it was removed. */
   connectorFor: (connectionId: string) => Connector | undefined
   /** @default () => new Date() */
@@ -69,12 +73,14 @@ export class Outbox {
   private started = false
   private stopped = false
   private readonly store: AppStore
+  private readonly key: AtRestKeySource
   private readonly connectorFor: OutboxOptions['connectorFor']
   private readonly clock: AttemptClock
   private readonly schedule: Schedule
 
   constructor(options: OutboxOptions) {
     this.store = options.store
+    this.key = options.key
     this.connectorFor = options.connectorFor
     this.clock = {
       now: options.now ?? ((): Date => new Date()),
@@ -90,7 +96,7 @@ export class Outbox {
   async start(): Promise<void> {
     if (this.started) return
     this.started = true
-    const saved = readSavedEntries(this.store.data.outbox)
+    const saved = readSavedEntries(this.store.data.outbox, (raw) => openedEntry(raw, this.key))
     this.notices.push(...saved.notices)
     const interrupted: OutboxEntry[] = []
     for (const entry of saved.entries) {
@@ -354,12 +360,12 @@ export class Outbox {
   }
 
   private async persist(...entries: OutboxEntry[]): Promise<void> {
-    const saved = entries.map(copy)
+    const saved = entries.map((entry) => ({ id: entry.id, raw: sealedEntry(entry, this.key) }))
     await this.store.update((data) => {
       for (const entry of saved) {
         const index = data.outbox.findIndex((raw) => idOf(raw) === entry.id)
-        if (index === -1) data.outbox.push(entry)
-        else data.outbox[index] = entry
+        if (index === -1) data.outbox.push(entry.raw)
+        else data.outbox[index] = entry.raw
       }
     })
   }

@@ -17,6 +17,7 @@ import {
   type OutboxEntry,
   type OutboxRequest,
 } from '../../../../../src/main/services/export/outbox/outbox-entry'
+import { testKey } from '../../../../fixtures/at-rest-key'
 import { FakeHelpDesk, type DeskAction } from '../../../../fixtures/fake-help-desk'
 import { FakeHelpDeskConnector } from '../../../../fixtures/fake-help-desk-connector'
 import { useTempFolder } from '../../../../fixtures/temp-folder'
@@ -46,6 +47,8 @@ class ManualClock {
   }
 }
 
+/** The install's key; the same across restarts, as the keychain keeps it. */
+const KEY = testKey()
 const TOKEN = 'desk-token-7f3a'
 const TICKET = '4211'
 const CONNECTION = 'connection-acme-zendesk'
@@ -84,10 +87,11 @@ afterEach(async () => {
 })
 
 /** Opens app.json in the test's folder and starts an outbox on it, as the app does. */
-async function openOutbox(): Promise<{ store: AppStore; outbox: Outbox }> {
+async function openOutbox(key = KEY): Promise<{ store: AppStore; outbox: Outbox }> {
   const store = await AppStore.open(tempFolder())
   const outbox = new Outbox({
     store,
+    key,
     connectorFor: (id) => (id === CONNECTION ? connector : undefined),
     now: clock.now,
     schedule: clock.schedule,
@@ -132,7 +136,11 @@ describe('Outbox', () => {
     await outbox.whenIdle()
 
     expect(savedAtFirstRequest).toEqual([
-      expect.objectContaining({ id: entry.id, ticketId: TICKET, content: REPLY }),
+      expect.objectContaining({
+        id: entry.id,
+        ticketId: TICKET,
+        content: { sealed: expect.any(String) },
+      }),
     ])
     const [reply] = desk.comments(TICKET)
     expect(reply).toMatchObject({ public: true, body: REPLY.text, html_body: REPLY.html })
@@ -331,6 +339,70 @@ describe('Outbox', () => {
     expect(actions()).toEqual(['list', 'add'])
     expect(outbox.get(entry.id)).toMatchObject({ state: 'sent', attempts: 3 })
     expect(desk.comments(TICKET)).toHaveLength(1)
+  })
+
+  describe('with the bodies encrypted at rest', () => {
+    function appJson(): string {
+      return readFileSync(join(tempFolder(), 'app.json'), 'utf8')
+    }
+
+    it('keeps the words of a note out of app.json and still sends them after a restart', async () => {
+      const first = await openOutbox()
+      desk.plan('add', { kind: 'status', status: 503, error: 'Service Unavailable' })
+      const entry = await first.outbox.enqueue(request('note'))
+      await first.outbox.whenIdle()
+      await first.outbox.stop()
+      await first.store.flush()
+
+      expect(appJson()).not.toContain('Charged twice')
+      expect(appJson()).not.toContain('March')
+      expect(appJson()).toContain(entry.id)
+
+      const second = await openOutbox()
+      expect(second.outbox.get(entry.id)?.content).toEqual(NOTE)
+      clock.advance(2_000)
+      await second.outbox.whenIdle()
+
+      expect(second.outbox.get(entry.id)).toMatchObject({ state: 'sent' })
+      expect(desk.comments(TICKET)).toMatchObject([
+        { public: false, body: NOTE.text, html_body: NOTE.html },
+      ])
+      expect(appJson()).not.toContain('Charged twice')
+    })
+
+    it('sends an entry an earlier version saved in plain and saves it encrypted from then on', async () => {
+      await saveOutbox([newOutboxEntry(request('note'), 'entry-plain', new Date(START))])
+      expect(appJson()).toContain('Charged twice')
+
+      const { outbox } = await openOutbox()
+      await outbox.whenIdle()
+
+      expect(outbox.get('entry-plain')).toMatchObject({ state: 'sent', content: NOTE })
+      expect(desk.comments(TICKET)).toMatchObject([{ body: NOTE.text }])
+      expect(appJson()).not.toContain('Charged twice')
+    })
+
+    it('leaves an entry sealed with another key unchanged, with a notice, and sends nothing', async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+      const first = await openOutbox()
+      desk.plan('add', { kind: 'status', status: 503, error: 'Service Unavailable' })
+      await first.outbox.enqueue(request('note'))
+      await first.outbox.whenIdle()
+      await first.outbox.stop()
+      await first.store.flush()
+      const before = savedOutbox()
+
+      const { outbox } = await openOutbox(testKey())
+      clock.advance(60_000)
+      await outbox.whenIdle()
+
+      expect(outbox.list()).toEqual([])
+      expect(outbox.notices.map((notice) => notice.message)).toEqual([
+        expect.stringContaining('its text could not be decrypted'),
+      ])
+      expect(savedOutbox()).toEqual(before)
+      expect(actions()).toEqual(['add'])
+    })
   })
 
   it('skips a damaged entry with a notice and still sends the others', async () => {
