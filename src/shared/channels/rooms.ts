@@ -34,9 +34,15 @@ const iceServerFields = z.object({
 const turnHasUsername = {
   check: (server: { urls: string; username: string }): boolean =>
     !needsCredential(server.urls) || server.username !== '',
-  message: { message: 'A TURN server needs the username your IT team gave you.', path: ['username'] },
+  message: {
+    message: 'A TURN server needs the username your IT team gave you.',
+    path: ['username'],
+  },
 }
-export const iceServerSchema = iceServerFields.refine(turnHasUsername.check, turnHasUsername.message)
+export const iceServerSchema = iceServerFields.refine(
+  turnHasUsername.check,
+  turnHasUsername.message,
+)
 export type IceServerSetting = z.infer<typeof iceServerSchema>
 
 export const networkSettingsSchema = z.object({

@@ -47,8 +47,7 @@ export class RoomNetwork {
 
   async state(): Promise<NetworkState> {
     const state = await this.signaling.apply(this.app.data.settings)
-    const { hostOnLan, signalingPort, signalingUrls, relayUrl, iceServers } =
-      this.app.data.settings
+    const { hostOnLan, signalingPort, signalingUrls, relayUrl, iceServers } = this.app.data.settings
     return {
       settings: { hostOnLan, signalingPort, signalingUrls, relayUrl, iceServers },
       relayTokenSaved: this.relayToken() !== '',
