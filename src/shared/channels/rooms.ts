@@ -3,6 +3,7 @@
  * moving it to a new key, and the network settings that say how rooms reach teammates.
  */
 import { z } from 'zod'
+import { iceServerKind, needsCredential } from '../room/ice-server-url'
 import { isSignalingUrl } from '../room/invite'
 import { isRelayUrl } from '../room/relay-url'
 import { bytesSchema, caseSummarySchema, noticeSchema, roomIdSchema, roomRef } from './schemas'
@@ -13,6 +14,36 @@ const webSocketUrl = (what: string): z.ZodType<string> =>
     .trim()
     .max(2000)
     .refine(isSignalingUrl, `${what} must start with ws:// or wss:// and name a server.`)
+
+/**
+ * A team STUN or TURN server as saved in the settings; a TURN server's credential is kept in
+ * the secret store, never here.
+ */
+const iceServerFields = z.object({
+  urls: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine(
+      (text) => iceServerKind(text) !== undefined,
+      'A STUN/TURN server address starts with stun:, turn: or turns: and names a server ' +
+        '(turn:turn.example.com:3478?transport=udp, turns:turn.example.com:5349).',
+    ),
+  username: z.string().trim().max(512),
+})
+const turnHasUsername = {
+  check: (server: { urls: string; username: string }): boolean =>
+    !needsCredential(server.urls) || server.username !== '',
+  message: {
+    message: 'A TURN server needs the username your IT team gave you.',
+    path: ['username'],
+  },
+}
+export const iceServerSchema = iceServerFields.refine(
+  turnHasUsername.check,
+  turnHasUsername.message,
+)
+export type IceServerSetting = z.infer<typeof iceServerSchema>
 
 export const networkSettingsSchema = z.object({
   hostOnLan: z.boolean(),
@@ -30,12 +61,16 @@ export const networkSettingsSchema = z.object({
         '(ws:// only for this computer: 127.0.0.1, localhost or [::1]).',
     ),
   ]),
+  /** The team's STUN/TURN servers; none by default (no public server learns of our rooms). */
+  iceServers: z.array(iceServerSchema).max(8).optional(),
 })
 export type NetworkSettings = z.infer<typeof networkSettingsSchema>
 
 const networkStateSchema = z.object({
   settings: networkSettingsSchema,
   relayTokenSaved: z.boolean(),
+  /** For each of `settings.iceServers`: whether a credential is saved for it. */
+  iceCredentialSaved: z.array(z.boolean()),
   signaling: z.object({
     localUrl: z.string(),
     lanUrl: z.string().nullable(),
@@ -57,6 +92,18 @@ export const roomsChannels = {
     input: networkSettingsSchema.extend({
       /** A new relay token; `''` removes the saved one; absent keeps it. */
       relayToken: z.string().max(4096).optional(),
+      /**
+       * The team's STUN/TURN servers, each with a new credential (`''` removes the saved one,
+       * absent keeps it); absent keeps the saved servers.
+       */
+      iceServers: z
+        .array(
+          iceServerFields
+            .extend({ credential: z.string().max(1024).optional() })
+            .refine(turnHasUsername.check, turnHasUsername.message),
+        )
+        .max(8)
+        .optional(),
     }),
     output: networkStateSchema,
   },
@@ -65,6 +112,13 @@ export const roomsChannels = {
     output: z.object({
       key: z.string(),
       signalingUrls: z.array(z.string()),
+      iceServers: z.array(
+        z.object({
+          urls: z.string(),
+          username: z.string().optional(),
+          credential: z.string().optional(),
+        }),
+      ),
       relay: z.object({ url: z.string(), token: z.string() }).nullable(),
     }),
   },

@@ -9,7 +9,8 @@ import type * as Y from 'yjs'
 import { Mesh } from './mesh'
 import { installPeerMessagePatches } from './peer-messages'
 import { connectRelay, type RelayConnection, type RelayOptions } from './relay'
-import { closingRooms, type RoomStatus } from './room-status'
+import { peerConnectionOf, readCandidateRoute, type CandidateRoute } from './candidate-route'
+import { closingRooms, OFFLINE_STATUS, type ConnectionRoute, type RoomStatus } from './room-status'
 
 /** Each room's latest connection, ending once it has fully closed; the next one waits for it. */
 const roomTurns = new Map<string, Promise<void>>()
@@ -93,6 +94,10 @@ export class RoomConnection {
   private readonly pendingSince = new WeakMap<object, number>()
   /** Connections to a peer given up in a row, by y-webrtc peer id. */
   private readonly stuckTries = new Map<string, number>()
+  /** When a peer given up on was last seen trying to connect (a time in ms), by peer id. */
+  private readonly lastTried = new Map<string, number>()
+  /** How each open WebRTC connection goes, read from its statistics on every beat. */
+  private readonly routes = new WeakMap<object, CandidateRoute>()
   private readonly ownsAwareness: boolean
 
   private constructor(
@@ -107,6 +112,7 @@ export class RoomConnection {
     // the same beat clears connections stuck half-open.
     this.poll = setInterval(() => {
       this.clearStuckConnections()
+      this.readRoutes()
       this.mesh?.refresh()
       this.ticks += 1
       if (this.ticks % STATE_VECTOR_EVERY_TICKS === 0) this.mesh?.exchangeStateVectors()
@@ -135,18 +141,54 @@ export class RoomConnection {
   }
 
   get status(): RoomStatus {
-    if (!this.online || this.destroyed) return { state: 'offline', peers: 0, relay: 'off' }
+    if (!this.online || this.destroyed) return OFFLINE_STATUS
     const room = this.webrtc?.room
-    const connectedPeers = room
-      ? [...room.webrtcConns.values()].filter((conn) => conn.connected).length + room.bcConns.size
-      : 0
+    const open = room ? [...room.webrtcConns.values()].filter((conn) => conn.connected) : []
+    const connectedPeers = open.length + (room?.bcConns.size ?? 0)
     const relay = this.relay?.state ?? 'off'
+    const relayPeers = relay === 'connected' ? (this.relay?.peers ?? 0) : 0
     const signaling = this.webrtc?.signalingConns.some((conn) => conn.connected) ?? false
     const reachable = signaling || relay === 'connected'
     return {
       state: reachable ? 'connected' : 'connecting',
-      peers: Math.max(connectedPeers, this.relay?.peers ?? 0),
+      peers: Math.max(connectedPeers, relayPeers),
       relay,
+      route: this.route(open, connectedPeers, relayPeers),
+      unreachable: [...this.stuckTries.keys()].filter((peerId) => this.lastTried.has(peerId))
+        .length,
+    }
+  }
+
+  /**
+   * TURN as soon as one WebRTC connection goes through it (that is the one an admin wants to
+   * know about); direct when peers are connected otherwise; the relay when only it connects us.
+   */
+  private route(
+    open: readonly object[],
+    connectedPeers: number,
+    relayPeers: number,
+  ): ConnectionRoute {
+    if (open.some((conn) => this.routes.get(conn) === 'turn')) return 'turn'
+    if (connectedPeers > 0) return 'direct'
+    return relayPeers > 0 ? 'relay' : 'offline'
+  }
+
+  /** Asks each open WebRTC connection which candidate pair it uses, then re-reads the status. */
+  private readRoutes(): void {
+    const room = this.webrtc?.room
+    if (!room) return
+    for (const conn of room.webrtcConns.values()) {
+      const pc = conn.connected ? peerConnectionOf(conn.peer) : undefined
+      if (!pc) continue
+      readCandidateRoute(pc).then(
+        (route) => {
+          if (!route || this.routes.get(conn) === route) return
+          this.routes.set(conn, route)
+          this.emitStatus()
+        },
+        // A connection closing while its statistics are read; the next beat tries again.
+        () => undefined,
+      )
     }
   }
 
@@ -254,12 +296,21 @@ export class RoomConnection {
     const room = this.webrtc?.room
     if (!room) return
     const now = Date.now()
+    // A peer given up on that stopped trying (it left the room) no longer counts as unreachable.
+    for (const [peerId, seen] of this.lastTried) {
+      if (now - seen > STUCK_LONGEST_MS + STUCK_JITTER_MS) {
+        this.lastTried.delete(peerId)
+        this.stuckTries.delete(peerId)
+      }
+    }
     for (const [peerId, conn] of room.webrtcConns) {
       if (conn.connected) {
         this.pendingSince.delete(conn)
         this.stuckTries.delete(peerId)
+        this.lastTried.delete(peerId)
         continue
       }
+      if (this.stuckTries.has(peerId)) this.lastTried.set(peerId, now)
       const deadline = this.pendingSince.get(conn)
       if (deadline === undefined) {
         const tries = this.stuckTries.get(peerId) ?? 0
@@ -268,6 +319,7 @@ export class RoomConnection {
       } else if (now > deadline) {
         this.pendingSince.delete(conn)
         this.stuckTries.set(peerId, (this.stuckTries.get(peerId) ?? 0) + 1)
+        this.lastTried.set(peerId, now)
         conn.destroy()
       }
     }

@@ -2,12 +2,34 @@
 
 export type RelayState = 'off' | 'connecting' | 'connected' | 'offline' | 'denied'
 
+/**
+ * How this window reaches its teammates: `direct` (WebRTC host, server-reflexive or
+ * peer-reflexive candidates), `turn` (at least one WebRTC connection goes through the team's
+ * TURN server: a `relay` candidate), `relay` (only through the team relay), `offline` (nobody).
+ */
+export type ConnectionRoute = 'direct' | 'turn' | 'relay' | 'offline'
+
 export interface RoomStatus {
   /** offline: by choice or no network; connecting: looking for servers; connected: reachable. */
   state: 'offline' | 'connecting' | 'connected'
   /** Other people connected right now. */
   peers: number
   relay: RelayState
+  route: ConnectionRoute
+  /**
+   * Teammates announced in the room whose WebRTC connection has failed to open at least once
+   * and is still not open: they are there, but this network cannot reach theirs.
+   */
+  unreachable: number
+}
+
+/** Before anything is known, and when the room is offline. */
+export const OFFLINE_STATUS: RoomStatus = {
+  state: 'offline',
+  peers: 0,
+  relay: 'off',
+  route: 'offline',
+  unreachable: 0,
 }
 
 /**
@@ -23,6 +45,24 @@ export function describeStatus(status: RoomStatus, everConnected: boolean): stri
   }
   if (status.peers === 0) return 'Only you are here'
   return `${status.peers} connected`
+}
+
+/** How the connection goes, in words; nothing while there is no one to connect to. */
+export function describeRoute(status: RoomStatus): string | undefined {
+  if (status.state === 'offline') return undefined
+  switch (status.route) {
+    case 'direct':
+      return 'Connected directly'
+    case 'turn':
+      return "Connected through the team's TURN server"
+    case 'relay':
+      return 'Connected through the relay'
+    case 'offline':
+      return status.unreachable > 0
+        ? 'A teammate is in the room but cannot be reached from this network. Ask your IT team ' +
+            'for STUN/TURN servers and add them in Settings → Network.'
+        : undefined
+  }
 }
 
 export function describeRelay(state: RelayState): string | undefined {

@@ -27,8 +27,8 @@ export function createRoomsHandlers({
       return null
     },
     'settings:getNetwork': () => roomNetwork.state(),
-    'settings:setNetwork': ({ relayToken, ...settings }) =>
-      roomNetwork.setSettings(settings, relayToken),
+    'settings:setNetwork': ({ relayToken, iceServers, ...settings }) =>
+      roomNetwork.setSettings(settings, relayToken, iceServers),
     'room:connection': ({ roomId }) => roomNetwork.connection(roomId),
     'room:invite': async ({ roomId }) => ({ link: await roomNetwork.invite(roomId) }),
     'room:setRelay': ({ roomId, relay }) => roomNetwork.setRelay(roomId, relay),

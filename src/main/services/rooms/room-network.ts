@@ -3,7 +3,7 @@
  * servers, the relay), what one room connects with, its invite link and its relay choice.
  */
 import type { CaseSummary } from '@shared/ipc'
-import type { NetworkSettings, NetworkState } from '@shared/channels/rooms'
+import type { IceServerSetting, NetworkSettings, NetworkState } from '@shared/channels/rooms'
 import { AppError } from '@shared/result'
 import { formatInvite } from '@shared/room/invite'
 import type { CaseIndex } from '../cases/case-index'
@@ -14,10 +14,25 @@ import type { SecretStore } from '../storage/secrets'
 
 const RELAY_TOKEN = 'relay-token'
 
+/** A TURN server's credential in the secret store, named after the server and its user. */
+const iceCredentialName = (server: IceServerSetting): string =>
+  `ice-credential:${server.username}@${server.urls}`
+
+/** A server with, when one is given, its new credential (`''` removes the saved one). */
+/** A STUN/TURN server as a room's RTCPeerConnection takes it. */
+export interface IceServer {
+  urls: string
+  username?: string
+  credential?: string
+}
+
+export type IceServerChange = IceServerSetting & { credential?: string | undefined }
+
 /** What a room connects with (`room:connection`). */
 export interface RoomConnectionInfo {
   key: string
   signalingUrls: string[]
+  iceServers: IceServer[]
   relay: { url: string; token: string } | null
 }
 
@@ -32,10 +47,11 @@ export class RoomNetwork {
 
   async state(): Promise<NetworkState> {
     const state = await this.signaling.apply(this.app.data.settings)
-    const { hostOnLan, signalingPort, signalingUrls, relayUrl } = this.app.data.settings
+    const { hostOnLan, signalingPort, signalingUrls, relayUrl, iceServers } = this.app.data.settings
     return {
-      settings: { hostOnLan, signalingPort, signalingUrls, relayUrl },
+      settings: { hostOnLan, signalingPort, signalingUrls, relayUrl, iceServers },
       relayTokenSaved: this.relayToken() !== '',
+      iceCredentialSaved: iceServers.map((server) => this.iceCredential(server) !== ''),
       signaling: {
         localUrl: state.localUrl,
         lanUrl: state.lanUrl ?? null,
@@ -45,13 +61,35 @@ export class RoomNetwork {
     }
   }
 
-  /** Saves the settings; a `relayToken` of `''` removes the saved one, absent keeps it. */
-  async setSettings(settings: NetworkSettings, relayToken?: string): Promise<NetworkState> {
+  /**
+   * Saves the settings; a `relayToken` of `''` removes the saved one, absent keeps it. ICE
+   * servers, when given, replace the saved ones; each one's credential goes to the secret store
+   * (absent keeps the saved one), and those of servers no longer listed are removed.
+   */
+  async setSettings(
+    settings: Omit<NetworkSettings, 'iceServers'>,
+    relayToken?: string,
+    iceServers?: readonly IceServerChange[],
+  ): Promise<NetworkState> {
+    const before = this.app.data.settings.iceServers
+    const servers = iceServers?.map(({ urls, username }) => ({ urls, username }))
     await this.app.update((data) => {
-      data.settings = { ...data.settings, ...settings }
+      data.settings = { ...data.settings, ...settings, ...(servers ? { iceServers: servers } : {}) }
     })
     if (relayToken === '') await this.secrets.delete(RELAY_TOKEN)
     else if (relayToken !== undefined) await this.secrets.set(RELAY_TOKEN, relayToken)
+    if (iceServers) {
+      const kept = new Set(iceServers.map(iceCredentialName))
+      for (const old of before) {
+        if (!kept.has(iceCredentialName(old))) await this.secrets.delete(iceCredentialName(old))
+      }
+      for (const server of iceServers) {
+        if (server.credential === '') await this.secrets.delete(iceCredentialName(server))
+        else if (server.credential !== undefined) {
+          await this.secrets.set(iceCredentialName(server), server.credential)
+        }
+      }
+    }
     return this.state()
   }
 
@@ -68,6 +106,7 @@ export class RoomNetwork {
     return {
       key,
       signalingUrls: unique([state.localUrl, ...entry.signalingUrls, ...signalingUrls]),
+      iceServers: this.app.data.settings.iceServers.map((server) => this.iceServer(server)),
       relay: entry.relay && relayUrl ? { url: relayUrl, token: this.relayToken() } : null,
     }
   }
@@ -97,6 +136,22 @@ export class RoomNetwork {
       entry.relay = relay
     })
     return entry
+  }
+
+  /** A server as RTCPeerConnection takes it: STUN bare, TURN with its user and credential. */
+  private iceServer(server: IceServerSetting): IceServer {
+    if (server.username === '') return { urls: server.urls }
+    return { urls: server.urls, username: server.username, credential: this.iceCredential(server) }
+  }
+
+  /** A TURN server's saved credential; an unreadable one is sent as none (TURN refuses it). */
+  private iceCredential(server: IceServerSetting): string {
+    try {
+      return this.secrets.get(iceCredentialName(server)) ?? ''
+    } catch (error) {
+      console.warn('a TURN credential could not be read', error)
+      return ''
+    }
   }
 
   /** The saved relay token; an unreadable one is sent as none, so the relay says it refused. */

@@ -22,6 +22,13 @@ export const settingsSchema = z
     signalingUrls: z.array(z.string()).default([]),
     /** A team relay (Hocuspocus) URL; its token is kept in the secret store. */
     relayUrl: z.string().default(''),
+    /**
+     * The team's STUN/TURN servers; none by default, never a public one. A TURN server's
+     * credential is kept in the secret store.
+     */
+    iceServers: z
+      .array(z.object({ urls: z.string(), username: z.string().default('') }))
+      .default([]),
     /** The team's update folder (electron-updater's generic provider); `''` means no updates. */
     updateUrl: z.string().default(''),
   })

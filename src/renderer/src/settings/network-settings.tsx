@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { NetworkState } from '@shared/channels/rooms'
 import { swarmroom } from '../api'
+import { IceServerFields, type IceServerDraft } from './ice-server-fields'
 import { SettingsActions } from './settings-actions'
 
 interface Draft {
@@ -9,6 +10,7 @@ interface Draft {
   servers: string
   relayUrl: string
   relayToken: string
+  iceServers: IceServerDraft[]
 }
 
 /** How rooms find teammates: this computer's signaling server, other servers, the team relay. */
@@ -34,6 +36,11 @@ export function NetworkSettings(): React.JSX.Element {
       servers: settings.signalingUrls.join('\n'),
       relayUrl: settings.relayUrl,
       relayToken: '',
+      iceServers: (settings.iceServers ?? []).map((server, index) => ({
+        ...server,
+        credential: '',
+        credentialSaved: next.iceCredentialSaved[index] ?? false,
+      })),
     })
   }
 
@@ -49,6 +56,13 @@ export function NetworkSettings(): React.JSX.Element {
         .map((line) => line.trim())
         .filter(Boolean),
       relayUrl: draft.relayUrl.trim(),
+      iceServers: draft.iceServers
+        .filter((server) => server.urls.trim() !== '')
+        .map(({ urls, username, credential }) => ({
+          urls: urls.trim(),
+          username: username.trim(),
+          ...(credential ? { credential } : {}),
+        })),
       ...(relayToken !== undefined
         ? { relayToken }
         : draft.relayToken
@@ -131,6 +145,7 @@ export function NetworkSettings(): React.JSX.Element {
           </button>
         )}
       </fieldset>
+      <IceServerFields servers={draft.iceServers} onChange={(iceServers) => set({ iceServers })} />
       <SettingsActions message={message}>
         <button className="button button--primary" type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Save network settings'}

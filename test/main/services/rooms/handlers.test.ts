@@ -228,6 +228,78 @@ describe('live rooms in main', () => {
     expect((await handlers['settings:getNetwork'](undefined)).relayTokenSaved).toBe(true)
   })
 
+  it("hands rooms the team's STUN/TURN servers, keeping the TURN password out of app.json", async () => {
+    const summary = await createCase()
+    const settings = { hostOnLan: false, signalingPort: 4444, signalingUrls: [], relayUrl: '' }
+    expect((await handlers['room:connection']({ roomId: summary.roomId })).iceServers).toEqual([])
+
+    await handlers['settings:setNetwork']({
+      ...settings,
+      iceServers: [
+        { urls: 'stun:turn.example.com:3478', username: '' },
+        {
+          urls: 'turn:turn.example.com:3478?transport=udp',
+          username: 'swarm',
+          credential: 'turn-password-77',
+        },
+      ],
+    })
+
+    const { iceServers } = await handlers['room:connection']({ roomId: summary.roomId })
+    expect(iceServers).toEqual([
+      { urls: 'stun:turn.example.com:3478' },
+      {
+        urls: 'turn:turn.example.com:3478?transport=udp',
+        username: 'swarm',
+        credential: 'turn-password-77',
+      },
+    ])
+    expect((await handlers['settings:getNetwork'](undefined)).iceCredentialSaved).toEqual([
+      false,
+      true,
+    ])
+    expect(readFileSync(join(folder(), 'app.json'), 'utf8')).not.toContain('turn-password-77')
+
+    // Saving the list again without a new password keeps the saved one.
+    await handlers['settings:setNetwork']({
+      ...settings,
+      iceServers: [{ urls: 'turn:turn.example.com:3478?transport=udp', username: 'swarm' }],
+    })
+    const again = await handlers['room:connection']({ roomId: summary.roomId })
+    expect(again.iceServers[0]?.credential).toBe('turn-password-77')
+  })
+
+  it('refuses a STUN/TURN address it cannot use, and a TURN server without a username', async () => {
+    const settings = { hostOnLan: false, signalingPort: 4444, signalingUrls: [], relayUrl: '' }
+    const sender = { url: undefined, isMainFrame: true }
+    for (const server of [
+      { urls: 'http://turn.example.com', username: '' },
+      { urls: 'turn:turn.example.com?transport=sctp', username: 'swarm' },
+      { urls: 'turns:turn.example.com:5349?transport=udp', username: 'swarm' },
+      { urls: 'turn:turn.example.com:3478', username: '' },
+    ]) {
+      const result = await dispatch(
+        'settings:setNetwork',
+        { ...settings, iceServers: [server] },
+        sender,
+      )
+      expect(result.ok, server.urls).toBe(false)
+    }
+    for (const urls of [
+      'stun:10.0.0.5',
+      'turn:turn.example.com:3478?transport=tcp',
+      'turns:turn.example.com:5349',
+      'turn:[2001:db8::1]:3478',
+    ]) {
+      const result = await dispatch(
+        'settings:setNetwork',
+        { ...settings, iceServers: [{ urls, username: 'swarm', credential: 'x' }] },
+        sender,
+      )
+      expect(result.ok, urls).toBe(true)
+    }
+  })
+
   it('moves a case to a new room and key for the owner, carrying the document over', async () => {
     const summary = await createCase()
     const { key: oldKey } = await handlers['room:connection']({ roomId: summary.roomId })

@@ -12,7 +12,7 @@ import type { Identity } from '@shared/ipc'
 import { onPeerMessageProblem } from '@shared/room/peer-messages'
 import { setLocalPresence } from '@shared/room/presence'
 import { RoomConnection } from '@shared/room/room-connection'
-import type { RoomStatus } from '@shared/room/room-status'
+import { OFFLINE_STATUS, type RoomStatus } from '@shared/room/room-status'
 import { swarmroom } from '../../api'
 
 export interface RoomLink {
@@ -25,7 +25,7 @@ export interface RoomLink {
   peerProblem?: string
 }
 
-const STARTING: RoomStatus = { state: 'connecting', peers: 0, relay: 'off' }
+const STARTING: RoomStatus = { ...OFFLINE_STATUS, state: 'connecting' }
 
 export function useRoomConnection(
   roomId: string,
@@ -63,11 +63,12 @@ export function useRoomConnection(
         })
         return
       }
-      const { key, signalingUrls, relay } = result.value
+      const { key, signalingUrls, iceServers, relay } = result.value
       const opened = await RoomConnection.open(doc, {
         roomId,
         key,
         signalingUrls,
+        iceServers,
         awareness,
         webrtc: { RTCPeerConnection, RTCSessionDescription, RTCIceCandidate },
         ...(relay ? { relay } : {}),

@@ -1,7 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness'
 import { MEMBER_ROLE_NAMES, SECTION_TITLES, type SectionName } from '@shared/case/schema'
 import type { Identity } from '@shared/ipc'
-import { describeRelay, describeStatus } from '@shared/room/room-status'
+import { describeRelay, describeRoute, describeStatus } from '@shared/room/room-status'
 import type { RoomLink } from '../hooks/use-room-connection'
 import { usePresence } from './use-presence'
 import './presence.css'
@@ -16,6 +16,7 @@ interface PresenceBarProps {
 export function PresenceBar({ awareness, identity, link }: PresenceBarProps): React.JSX.Element {
   const people = usePresence(awareness, identity.memberId)
   const relay = describeRelay(link.status.relay)
+  const route = link.problem ? undefined : describeRoute(link.status)
   return (
     <div className="presence">
       <ul className="presence__people" aria-label="People in this case">
@@ -43,6 +44,9 @@ export function PresenceBar({ awareness, identity, link }: PresenceBarProps): Re
       >
         {link.problem ?? describeStatus(link.status, link.everConnected)}
       </span>
+      {route && (
+        <span className={`presence__route presence__route--${link.status.route}`}>{route}</span>
+      )}
       {relay && (
         <span className={`presence__relay presence__relay--${link.status.relay}`}>{relay}</span>
       )}
