@@ -23,6 +23,7 @@ import {
 import { saveFileWith } from '../../src/main/services/desktop/save-file'
 import type { DesktopNotification } from '../../src/main/services/ports'
 import { NodeEncryptor } from '../fixtures/node-encryptor'
+import * as Y from 'yjs'
 
 const RENDERER_FOLDER = resolve(__dirname, '../../out/renderer')
 export const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots')
@@ -129,6 +130,13 @@ export class MainProcess {
       contexts,
       desktop,
     )
+  }
+
+  /** The case as this member's room log holds it; the caller destroys the document. */
+  savedCase(roomId: string): Y.Doc {
+    const doc = new Y.Doc({ gc: false })
+    Y.applyUpdate(doc, this.services.rooms.load(roomId).state)
+    return doc
   }
 
   /** Installs `window.swarmroom` in every page of the context, as the preload does. */

@@ -35,9 +35,7 @@ describe('a forged approval in the case room', () => {
   })
 
   function savedCase(): Y.Doc {
-    const doc = new Y.Doc({ gc: false })
-    Y.applyUpdate(doc, main.services.rooms.load(roomId).state)
-    return doc
+    return main.savedCase(roomId)
   }
 
   it('shows an approval nobody signed as unverified, and verifies the owner’s own', async () => {

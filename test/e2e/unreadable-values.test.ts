@@ -43,9 +43,7 @@ describe('a case a teammate wrote nonsense into', () => {
   })
 
   function savedCase(): Y.Doc {
-    const doc = new Y.Doc({ gc: false })
-    Y.applyUpdate(doc, main.services.rooms.load(roomId).state)
-    return doc
+    return main.savedCase(roomId)
   }
 
   /** The owner leaves the case, the teammate's writes land in it, the owner opens it again. */

@@ -59,9 +59,7 @@ describe('the swarm workflow in the case room', () => {
   })
 
   function savedCase(): Y.Doc {
-    const doc = new Y.Doc({ gc: false })
-    Y.applyUpdate(doc, main.services.rooms.load(roomId).state)
-    return doc
+    return main.savedCase(roomId)
   }
 
   /** Omar's part: the owner leaves the case, his changes land in it, the owner opens it again. */

@@ -16,17 +16,12 @@ import {
 import { CHANNELS, contract } from '../../../src/shared/ipc'
 import type { Result } from '../../../src/shared/result'
 import { NodeEncryptor } from '../../fixtures/node-encryptor'
+import { ACME_CASE } from '../../fixtures/new-case'
 
 const RENDERER = 'file:///opt/Swarmroom/resources/app/out/renderer/index.html'
 const app: SenderInfo = { url: `${RENDERER}#/case/abc`, isMainFrame: true }
 
-const newCase = {
-  title: 'Acme: double charges',
-  ticket: { system: 'zendesk', id: '48213', url: '' },
-  customer: 'Acme',
-  priority: 'high',
-  swarmType: 'vip-incident',
-}
+const newCase = ACME_CASE
 
 describe('the IPC gate', () => {
   let folder: string

@@ -15,17 +15,12 @@ import {
   type SenderInfo,
 } from '../../../../src/main/services/ipc-dispatch'
 import { NodeEncryptor } from '../../../fixtures/node-encryptor'
+import { ACME_CASE } from '../../../fixtures/new-case'
 
 const RENDERER = 'file:///opt/Swarmroom/resources/app/out/renderer/index.html'
 const window: SenderInfo = { url: RENDERER, isMainFrame: true }
 
-const newCase = {
-  title: 'Acme: double charges',
-  ticket: { system: 'zendesk', id: '48213', url: '' },
-  customer: 'Acme',
-  priority: 'high',
-  swarmType: 'vip-incident',
-}
+const newCase = ACME_CASE
 
 describe('key protection through the IPC gate, without a keyring', () => {
   let folder: string
