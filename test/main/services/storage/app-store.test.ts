@@ -132,6 +132,7 @@ describe('AppStore with an app.json from before settings existed', () => {
       signalingUrls: [],
       relayUrl: '',
       updateUrl: '',
+      iceServers: [],
     })
     expect(store.data.outbox).toEqual([])
     expect(store.data.trust).toEqual({})
