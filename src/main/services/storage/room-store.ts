@@ -238,7 +238,10 @@ export class RoomStore {
  * state and returned in `rejected`, so that the caller keeps a copy before dropping it.
  */
 export function mergeLog(updates: readonly Uint8Array[]): MergedUpdates {
-  if (updates.length === 1 && updates[0]) return { state: updates[0], rejected: [] }
+  // One frame (a compacted log) is the state itself, once it is known to read back.
+  if (updates.length === 1 && updates[0] && readsBack(updates[0])) {
+    return { state: updates[0], rejected: [] }
+  }
   const rejected: Uint8Array[] = []
   const doc = new Y.Doc({ gc: false })
   doc.transact(() => {
@@ -251,9 +254,62 @@ export function mergeLog(updates: readonly Uint8Array[]): MergedUpdates {
       }
     }
   })
-  const state = Y.encodeStateAsUpdate(doc)
+  let state = Y.encodeStateAsUpdate(doc)
+  // An update can also apply without throwing yet wait for something the log no longer holds
+  // (an earlier frame cut off or refused). What waits is kept in the state as Yjs received
+  // it, and a mutated one may not even read back: then the state keeps only what the
+  // document took in. Either way, whatever the state does not hold is set aside too, so
+  // compaction never drops an update without a copy.
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    if (!readsBack(state)) {
+      doc.store.pendingStructs = null
+      doc.store.pendingDs = null
+      state = Y.encodeStateAsUpdate(doc)
+    }
+    for (const update of updates) {
+      if (!rejected.includes(update) && !stateHolds(state, update)) rejected.push(update)
+    }
+  }
   doc.destroy()
   return { state, rejected }
+}
+
+function readsBack(state: Uint8Array): boolean {
+  const doc = new Y.Doc({ gc: false })
+  try {
+    Y.applyUpdate(doc, state)
+    return true
+  } catch {
+    return false
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** Whether applying `update` to a document of `state` adds nothing and waits for nothing. */
+function stateHolds(state: Uint8Array, update: Uint8Array): boolean {
+  const doc = new Y.Doc({ gc: false })
+  try {
+    Y.applyUpdate(doc, state)
+    const before = footprint(doc)
+    let changed = false
+    doc.on('update', () => {
+      changed = true
+    })
+    Y.applyUpdate(doc, update)
+    return !changed && footprint(doc) === before
+  } catch {
+    return false
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** What a document holds and what it still waits for, as one comparable string. */
+function footprint(doc: Y.Doc): string {
+  const missing = doc.store.pendingStructs ? [...doc.store.pendingStructs.missing] : []
+  const deletes = doc.store.pendingDs ? Array.from(doc.store.pendingDs).join(',') : ''
+  return JSON.stringify([Array.from(Y.encodeStateVector(doc)).join(','), missing, deletes])
 }
 
 /** The merged state of `updates`, for callers that do not rewrite the log. */
