@@ -100,7 +100,9 @@ export function runLogFuzz(options: LogFuzzOptions): LogFuzzFigures {
           figures.damagedSetAside += 1
         } else figures.failures.push(`${roomId}: damaged bytes not kept aside`)
       }
-      const setAside = loaded.unmerged ? RoomLog.open(loaded.unmerged.keptAs, key).updates : []
+      const setAside = loaded.unmerged
+        ? framesIn(loaded.unmerged.keptAs, join(scratch, `${roomId}.unmergeable.ylog`), key)
+        : []
       if (loaded.unmerged) figures.unmergeableSetAside += 1
       // What the log itself still holds (it is compacted only when it had several frames).
       store.closeAll()
