@@ -7,6 +7,8 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { updateMeta } from '../../src/shared/case/case-doc'
 import { ZendeskServer } from '../fixtures/help-desks/zendesk-server'
 import { SCREENSHOTS, replaceSectionText } from './harness'
 import { useApps } from './apps'
@@ -57,7 +59,7 @@ describe('exporting a case to its Zendesk ticket', () => {
   }
 
   it('links a case to a ticket, exports the approved reply and the note, and logs it', async () => {
-    const { page, errors } = await apps.start(apps.folder(), { clipboard: true })
+    const { page, errors, main } = await apps.start(apps.folder(), { clipboard: true })
 
     await page.getByLabel('Your display name').fill('Dana Whitfield')
     await page.getByRole('button', { name: 'Continue' }).click()
@@ -182,6 +184,28 @@ describe('exporting a case to its Zendesk ticket', () => {
     await expect
       .poll(() => exportsPanel.textContent())
       .toContain('The reply was not approved: sent with the owner’s override.')
+
+    // A teammate points the case at another customer's ticket: before anything goes there,
+    // even the note alone, the owner is asked.
+    const roomId = main.services.app.data.cases[0]?.roomId ?? ''
+    const doc = main.savedCase(roomId)
+    const before = Y.encodeStateVector(doc)
+    updateMeta(doc, {
+      ticket: { system: 'zendesk', id: '48000', url: `${zendesk.url}/agent/tickets/48000` },
+    })
+    const update = Y.encodeStateAsUpdate(doc, before)
+    doc.destroy()
+    main.services.rooms.append(roomId, update)
+    main.services.emit('room:update', { roomId, update })
+    await page.getByRole('button', { name: 'Export to ticket' }).click()
+    await dialog.getByLabel('Internal note only').check()
+    await dialog.getByRole('button', { name: 'Export' }).click()
+    await expect.poll(() => question.textContent()).toContain('Is this the right ticket?')
+    expect(await question.textContent()).toContain('You linked: Zendesk ticket 48213')
+    await page.screenshot({ path: join(SCREENSHOTS, 'export-relinked.png') })
+    const posts = zendesk.posted.length
+    await question.getByRole('button', { name: 'Back to the preview' }).click()
+    expect(zendesk.posted.length).toBe(posts)
     expect(errors).toEqual([])
   })
 })
