@@ -29,6 +29,8 @@ export interface LogFuzzOptions {
   seed: number
   /** An empty folder the logs are written in. */
   folder: string
+  /** The index of the first log (each log's edits follow from the seed and its index). */
+  first?: number
 }
 
 export interface LogFuzzFigures {
@@ -64,7 +66,8 @@ export function runLogFuzz(options: LogFuzzOptions): LogFuzzFigures {
   const key = AtRestKey.fixed(Buffer.alloc(32, 7))
   const scratch = join(options.folder, 'scratch')
   mkdirSync(scratch, { recursive: true })
-  for (let index = 0; index < options.logs; index++) {
+  const first = options.first ?? 0
+  for (let index = first; index < first + options.logs; index++) {
     const gen = prng.create(options.seed * 1_000_003 + index)
     const roomId = `fuzz${index}`
     const writer = new RoomStore(options.folder, key)

@@ -271,7 +271,35 @@ export function mergeLog(updates: readonly Uint8Array[]): MergedUpdates {
     }
   }
   doc.destroy()
+  // A mutated update can also leave the state unreadable in its own parts (a delete set no
+  // document can apply): then the state is built again from the updates that keep it readable,
+  // and the others are set aside with the rest. Only a damaged log comes here.
+  if (!readsBack(state)) state = readableState(updates, rejected)
   return { state, rejected }
+}
+
+/** The state of the updates that keep it readable, one by one; the others join `rejected`. */
+function readableState(updates: readonly Uint8Array[], rejected: Uint8Array[]): Uint8Array {
+  let state = Y.encodeStateAsUpdate(new Y.Doc())
+  for (const update of updates) {
+    if (rejected.includes(update)) continue
+    const doc = new Y.Doc({ gc: false })
+    try {
+      Y.applyUpdate(doc, state)
+      Y.applyUpdate(doc, update)
+      const next = Y.encodeStateAsUpdate(doc)
+      if (readsBack(next)) {
+        state = next
+        continue
+      }
+    } catch {
+      // Set aside below.
+    } finally {
+      doc.destroy()
+    }
+    rejected.push(update)
+  }
+  return state
 }
 
 function readsBack(state: Uint8Array): boolean {
