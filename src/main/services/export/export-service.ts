@@ -13,7 +13,7 @@ import { formatTime } from '@shared/case/documents/note-blocks'
 import { memberName } from '@shared/case/members'
 import { checkCaseTrust, type CaseTrust } from '@shared/case/signatures/case-trust'
 import { seenInCase } from '@shared/case/signatures/trust-pins'
-import { HELP_DESK_NAMES, type ExportRecord, type TicketReference } from '@shared/case/schema'
+import { HELP_DESK_NAMES, type ExportRecord } from '@shared/case/schema'
 import { writeTicketSeen } from '@shared/case/ticket-seen'
 import { logEvent } from '@shared/case/timeline'
 import type {
@@ -41,7 +41,7 @@ import { progressOf, type ExportResults } from './export-results'
 import type { Outbox } from './outbox/outbox'
 import type { SaveFile } from '../ports'
 import { storageError } from '../storage/storage-errors'
-import { checkReply, checkTicket } from './reply-checks'
+import { checkConfirmedTicket, checkReply, checkTicket } from './reply-checks'
 import { seenFrom, type TicketReading } from './ticket-check'
 import { choiceOf, resolveConnection } from './ticket-links'
 
@@ -137,7 +137,7 @@ export class ExportService {
             'The case changed since this preview was made. Look at the new preview, then export.',
         }
       }
-      const relinked = await this.checkConfirmedTicket(request, ticket)
+      const relinked = await checkConfirmedTicket(this.options.confirmedTickets, request, ticket)
       if (relinked) return relinked
       const withReply = request.parts !== 'note'
       let reading: TicketReading | undefined
@@ -157,40 +157,6 @@ export class ExportService {
       return await this.queue(request, doc, connection, content, actor, reading)
     } finally {
       doc.destroy()
-    }
-  }
-
-  /**
-   * Asks the owner before posting to a ticket they never linked or confirmed on this computer
-   * (for parts alike: a note names the customer's case too). Going ahead records it.
-   */
-  private async checkConfirmedTicket(
-    request: SendRequest,
-    ticket: TicketReference,
-  ): Promise<SendResult | undefined> {
-    const confirmed = this.options.confirmedTickets
-    if (confirmed.isConfirmed(request.roomId, ticket)) return undefined
-    const token = `relinked:${ticket.system}:${ticket.id}`
-    if (request.ticketLinkToken === token) {
-      await confirmed.confirm(request.roomId, ticket)
-      return undefined
-    }
-    const now = `${HELP_DESK_NAMES[ticket.system]} ticket ${ticket.id}`
-    const before = confirmed.get(request.roomId)
-    return {
-      state: 'confirm-ticket',
-      reason: 'relinked',
-      message: before
-        ? `This case now points to ${now}, not to ${HELP_DESK_NAMES[before.system]} ticket ` +
-          `${before.id} that you linked. A teammate changed it. Make sure it is this ` +
-          'customer’s ticket before you export to it.'
-        : `This case points to ${now}, which you have not linked or confirmed on this ` +
-          'computer. Make sure it is this customer’s ticket before you export to it.',
-      changes: [
-        `Exports would go to: ${now}${ticket.url ? ` (${ticket.url})` : ''}`,
-        ...(before ? [`You linked: ${HELP_DESK_NAMES[before.system]} ticket ${before.id}`] : []),
-      ],
-      token,
     }
   }
 

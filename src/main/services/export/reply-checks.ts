@@ -8,6 +8,8 @@ import { readTicketSeen, ticketFingerprint } from '@shared/case/ticket-seen'
 import type { SendResult } from '@shared/channels/export'
 import { CONNECTOR_NAMES } from '@shared/help-desk-connections'
 import { AppError } from '@shared/result'
+import { HELP_DESK_NAMES, type TicketReference } from '@shared/case/schema'
+import type { ConfirmedTickets } from '../cases/confirmed-tickets'
 import { HelpDeskError, type Connector } from './connectors/connector'
 import type { ExportContent } from './export-content'
 import { readTicket, seenFrom, ticketChanges, type TicketReading } from './ticket-check'
@@ -98,5 +100,39 @@ export async function checkTicket(
       'Read what changed before you post the reply.',
     changes,
     token: fingerprint,
+  }
+}
+
+/**
+ * Asks the owner before posting to a ticket they never linked or confirmed on this computer
+ * (for parts alike: a note names the customer's case too). Going ahead records it.
+ */
+export async function checkConfirmedTicket(
+  confirmed: ConfirmedTickets,
+  request: { roomId: string; ticketLinkToken?: string | undefined },
+  ticket: TicketReference,
+): Promise<SendResult | undefined> {
+  if (confirmed.isConfirmed(request.roomId, ticket)) return undefined
+  const token = `relinked:${ticket.system}:${ticket.id}`
+  if (request.ticketLinkToken === token) {
+    await confirmed.confirm(request.roomId, ticket)
+    return undefined
+  }
+  const now = `${HELP_DESK_NAMES[ticket.system]} ticket ${ticket.id}`
+  const before = confirmed.get(request.roomId)
+  return {
+    state: 'confirm-ticket',
+    reason: 'relinked',
+    message: before
+      ? `This case now points to ${now}, not to ${HELP_DESK_NAMES[before.system]} ticket ` +
+        `${before.id} that you linked. A teammate changed it. Make sure it is this ` +
+        'customer’s ticket before you export to it.'
+      : `This case points to ${now}, which you have not linked or confirmed on this ` +
+        'computer. Make sure it is this customer’s ticket before you export to it.',
+    changes: [
+      `Exports would go to: ${now}${ticket.url ? ` (${ticket.url})` : ''}`,
+      ...(before ? [`You linked: ${HELP_DESK_NAMES[before.system]} ticket ${before.id}`] : []),
+    ],
+    token,
   }
 }
