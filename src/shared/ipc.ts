@@ -9,7 +9,7 @@
  * an export finished). They are declared here too, with the schema of their payload.
  */
 import type { z } from 'zod'
-import { casesChannels } from './channels/cases'
+import { casesChannels, casesEvents } from './channels/cases'
 import { desktopChannels, desktopEvents } from './channels/desktop'
 import { exportChannels, exportEvents } from './channels/export'
 import { identityChannels } from './channels/identity'
@@ -29,6 +29,7 @@ export const contract = {
 } as const
 
 export const events = {
+  ...casesEvents,
   ...desktopEvents,
   ...roomsEvents,
   ...exportEvents,

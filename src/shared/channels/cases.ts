@@ -24,3 +24,8 @@ export const casesChannels = {
   },
   'cases:delete': { input: roomRef, output: z.null() },
 } as const
+
+export const casesEvents = {
+  /** A case's line in the lobby changed (unread, title, status, archived). */
+  'cases:changed': roomRef,
+} as const

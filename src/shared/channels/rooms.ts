@@ -85,8 +85,17 @@ export const roomsChannels = {
     input: roomRef,
     output: z.object({ state: bytesSchema, notices: z.array(noticeSchema) }),
   },
-  'room:append': { input: roomRef.extend({ update: bytesSchema }), output: z.null() },
+  'room:append': {
+    input: roomRef.extend({
+      update: bytesSchema,
+      /** A teammate's edit that arrived while the case was not on screen: marks it unread. */
+      unseen: z.boolean().optional(),
+    }),
+    output: z.null(),
+  },
   'room:close': { input: roomRef, output: z.null() },
+  /** The member has looked at the case: it is no longer unread. */
+  'room:seen': { input: roomRef, output: z.null() },
   'settings:getNetwork': { input: z.undefined(), output: networkStateSchema },
   'settings:setNetwork': {
     input: networkSettingsSchema.extend({

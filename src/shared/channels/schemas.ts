@@ -42,6 +42,8 @@ export const caseSummarySchema = z.object({
   signalingUrls: z.array(z.string()).default([]),
   /** Whether this case also syncs through the team relay set in Settings. */
   relay: z.boolean().default(false),
+  /** A teammate changed the case while this member was not looking at it. */
+  unread: z.boolean().default(false),
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 

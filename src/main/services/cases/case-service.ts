@@ -12,6 +12,7 @@ import type { CaseSummary, Identity } from '@shared/ipc'
 import { AppError } from '@shared/result'
 import { parseInvite } from '@shared/room/invite'
 import { generateRoomId } from '@shared/room/room-key'
+import type { Emit } from '../ports'
 import type { AppStore } from '../storage/app-store'
 import type { RoomKeys } from '../storage/room-keys'
 import type { RoomStore } from '../storage/room-store'
@@ -34,6 +35,8 @@ export class CaseService {
     private readonly publicKey: () => Promise<string>,
     /** The ticket the creator gave is the one confirmed for exports. */
     private readonly confirmedTickets: ConfirmedTickets,
+    /** Tells the lobby that a case's line changed. */
+    private readonly emit: Emit,
   ) {}
 
   /** Sets the display name; the first time, a member id and a colour are chosen too. */
@@ -75,6 +78,7 @@ export class CaseService {
       lastActivity: createdAt.toISOString(),
       signalingUrls: [],
       relay: false,
+      unread: false,
     }
     try {
       await this.app.update((data) => {
@@ -140,6 +144,7 @@ export class CaseService {
       lastActivity: at,
       signalingUrls: invite.signalingUrls,
       relay: false,
+      unread: false,
     }
     await this.app.update((data) => {
       data.cases.push(summary)
@@ -150,7 +155,12 @@ export class CaseService {
   /** Keeps the case list in step with the open room; written soon, not at every keystroke. */
   updateSummary(roomId: string, changes: SummaryChanges): CaseSummary {
     const entry = this.index.require(roomId)
+    const changed = Object.entries(changes).some(
+      ([name, value]) =>
+        JSON.stringify(entry[name as keyof SummaryChanges]) !== JSON.stringify(value),
+    )
     this.app.updateSoon(() => Object.assign(entry, changes))
+    if (changed) this.emit('cases:changed', { roomId })
     return entry
   }
 
@@ -159,6 +169,7 @@ export class CaseService {
     await this.app.update(() => {
       entry.archived = archived
     })
+    this.emit('cases:changed', { roomId })
     return entry
   }
 

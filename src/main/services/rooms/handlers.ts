@@ -18,8 +18,12 @@ export function createRoomsHandlers({
 }: RoomsHandlerServices): HandlersOf<typeof roomsChannels> {
   return {
     'room:load': ({ roomId }) => roomHistory.load(roomId),
-    'room:append': ({ roomId, update }) => {
-      roomHistory.append(roomId, update)
+    'room:append': ({ roomId, update, unseen }) => {
+      roomHistory.append(roomId, update, unseen)
+      return null
+    },
+    'room:seen': ({ roomId }) => {
+      roomHistory.seen(roomId)
       return null
     },
     'room:close': ({ roomId }) => {

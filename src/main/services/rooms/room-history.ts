@@ -1,6 +1,7 @@
 /** A room's saved history: what the renderer loads when a case opens, and every edit it saves. */
 import type { Notice } from '@shared/ipc'
 import type { CaseIndex } from '../cases/case-index'
+import type { Emit } from '../ports'
 import type { AppStore } from '../storage/app-store'
 import type { LogDamage } from '../storage/room-log'
 import type { RoomStore, UnmergedUpdates } from '../storage/room-store'
@@ -16,6 +17,7 @@ export class RoomHistory {
     private readonly app: AppStore,
     private readonly index: CaseIndex,
     private readonly rooms: RoomStore,
+    private readonly emit: Emit,
     private readonly now: () => Date,
   ) {}
 
@@ -29,12 +31,27 @@ export class RoomHistory {
     return { state, notices }
   }
 
-  append(roomId: string, update: Uint8Array): void {
+  /** Saves an edit; `unseen` is a teammate's, arriving while the case was not on screen. */
+  append(roomId: string, update: Uint8Array, unseen = false): void {
     const entry = this.index.require(roomId)
     this.rooms.append(roomId, update)
+    const turnsUnread = unseen && !entry.unread
     this.app.updateSoon(() => {
       entry.lastActivity = this.now().toISOString()
+      if (unseen) entry.unread = true
     })
+    // Once per case until it is seen again, not on every keystroke a teammate makes.
+    if (turnsUnread) this.emit('cases:changed', { roomId })
+  }
+
+  /** The member looked at the case. */
+  seen(roomId: string): void {
+    const entry = this.index.require(roomId)
+    if (!entry.unread) return
+    this.app.updateSoon(() => {
+      entry.unread = false
+    })
+    this.emit('cases:changed', { roomId })
   }
 
   close(roomId: string): void {

@@ -20,12 +20,15 @@ const folder = useTempFolder()
 let services: MainServices
 let handlers: Handlers
 let dispatch: Dispatch
+let emitted: { event: string; payload: unknown }[]
 
 beforeEach(async () => {
+  emitted = []
   services = await createServices({
     dataFolder: folder(),
     keychain: new NodeEncryptor(),
     openInBrowser: async () => undefined,
+    emit: (event, payload) => emitted.push({ event, payload }),
   })
   // Any free port: tests run side by side.
   services.app.data.settings.signalingPort = 0
@@ -336,4 +339,60 @@ describe('live rooms in main', () => {
       'Only the case owner can move the case to a new key.',
     )
   })
+
+  it('marks a case unread when a teammate’s edit arrives unseen, once, until it is seen', async () => {
+    const { roomId } = await createCase()
+    const changes = (): unknown[] =>
+      emitted.filter((item) => item.event === 'cases:changed').map((item) => item.payload)
+    const edit = (text: string): Uint8Array => {
+      const doc = new Y.Doc()
+      doc.getText('t').insert(0, text)
+      return Y.encodeStateAsUpdate(doc)
+    }
+    const sender = { url: undefined, isMainFrame: true }
+    emitted.length = 0
+
+    await handlers['room:append']({ roomId, update: edit('mine, on screen') })
+    expect(caseLine(roomId).unread).toBe(false)
+    const saved = await dispatch(
+      'room:append',
+      { roomId, update: edit('a teammate'), unseen: true },
+      sender,
+    )
+    expect(saved.ok).toBe(true)
+    await dispatch('room:append', { roomId, update: edit('and again'), unseen: true }, sender)
+    expect(caseLine(roomId).unread).toBe(true)
+    expect(changes()).toEqual([{ roomId }])
+
+    await services.app.flush()
+    expect(JSON.parse(readFileSync(join(folder(), 'app.json'), 'utf8')).cases[0].unread).toBe(true)
+
+    await dispatch('room:seen', { roomId }, sender)
+    await dispatch('room:seen', { roomId }, sender)
+    expect(caseLine(roomId).unread).toBe(false)
+    expect(changes()).toEqual([{ roomId }, { roomId }])
+  })
+
+  it('tells the lobby when a case’s title changes or it is archived, not when nothing changed', async () => {
+    const summary = await createCase()
+    const { roomId, title, ticket, customer, priority, status, swarmType } = summary
+    emitted.length = 0
+    const line = { roomId, title, ticket, customer, priority, status, swarmType }
+
+    await handlers['cases:updateSummary'](line)
+    expect(emitted).toEqual([])
+    await handlers['cases:updateSummary']({ ...line, title: 'Acme: checkout fails in EU' })
+    await handlers['cases:setArchived']({ roomId, archived: true })
+    expect(emitted).toEqual([
+      { event: 'cases:changed', payload: { roomId } },
+      { event: 'cases:changed', payload: { roomId } },
+    ])
+  })
 })
+
+function caseLine(roomId: string): CaseSummary {
+  const line = services.handlers['cases:list'](undefined) as CaseSummary[]
+  const found = line.find((item) => item.roomId === roomId)
+  if (!found) throw new Error(`no case ${roomId}`)
+  return found
+}
