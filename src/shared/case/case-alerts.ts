@@ -1,7 +1,8 @@
 /**
  * What in a case deserves a desktop notification for one member: being @mentioned in a section
- * or a timeline entry, a review of the customer update requested (the owner is told), and
- * that update approved or its approval withdrawn (the member who asked for the review is told).
+ * or a timeline entry, a review of the customer update requested (the owner is told), that
+ * update approved or its approval withdrawn (the member who asked for the review is told), and
+ * ownership of the case offered or the case handed off to them.
  * Nothing a member did themselves is an alert for them.
  *
  * Each alert has a key that is the same on every teammate's copy and in every session: a
@@ -19,7 +20,13 @@ import { textNodes, textOf } from './rich-text'
 import { SECTION_NAMES, SECTION_TITLES, type ActionEntry, type CaseMember } from './schema'
 import { listActions } from './timeline'
 
-export type CaseAlertKind = 'mention' | 'review-requested' | 'approved' | 'approval-withdrawn'
+export type CaseAlertKind =
+  | 'mention'
+  | 'review-requested'
+  | 'approved'
+  | 'approval-withdrawn'
+  | 'ownership-offered'
+  | 'handoff'
 
 export interface CaseAlert {
   key: string
@@ -164,6 +171,15 @@ function eventAlert(
   if (!entry || entry.author === memberId) return null
   const place: CasePlace = { kind: 'section', section: 'customerUpdate' }
   const alert = { key: `event:${entry.id}`, by: entry.author, body: entry.text, place }
+  const to = typeof entry.data?.['to'] === 'string' ? entry.data['to'] : undefined
+  if (entry.kind === 'ownership-offered' || entry.kind === 'handoff') {
+    if (to !== memberId) return null
+    const title =
+      entry.kind === 'handoff'
+        ? `${writer(doc, entry.author)} handed the case off to you`
+        : `${writer(doc, entry.author)} offered you ownership of the case`
+    return { ...alert, kind: entry.kind, title, place: { kind: 'action', id: entry.id } }
+  }
   if (entry.kind === 'review-requested') {
     if (ownerIdOf(doc) !== memberId) return null
     const title = `${writer(doc, entry.author)} asked you to review the customer update`

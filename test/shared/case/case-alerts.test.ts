@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { approve, recordWithdrawal, requestReview } from '../../../src/shared/case/approval'
 import { registerAuthor } from '../../../src/shared/case/authorship'
+import { handOff } from '../../../src/shared/case/handoff'
+import { offerOwnership } from '../../../src/shared/case/ownership'
 import {
   AlertWatch,
   alertsFor,
@@ -154,6 +156,24 @@ describe('alerts for desktop notifications', () => {
     ])
     expect(owner.takeNew()).toEqual([])
     expect(bystander.takeNew()).toEqual([])
+  })
+
+  it('tells a member ownership was offered to them and that the case was handed off to them', () => {
+    const docs = swarm()
+    const omar = new AlertWatch(docs.omar, 'omar')
+    const priya = new AlertWatch(docs.priya, 'priya')
+    offerOwnership(docs.dana, 'dana', 'omar', at(10))
+    handOff(docs.dana, 'dana', { to: 'priya', acknowledgeGaps: true, now: at(20) })
+    syncAll(docs)
+    expect(omar.takeNew()).toEqual([
+      expect.objectContaining({
+        kind: 'ownership-offered',
+        title: 'Dana Whitfield offered you ownership of the case',
+        place: { kind: 'action', id: expect.any(String) },
+      }),
+    ])
+    expect(titles(priya.takeNew())).toEqual(['Dana Whitfield handed the case off to you'])
+    expect(new AlertWatch(docs.dana, 'dana').takeNew()).toEqual([])
   })
 
   it('gathers many alerts that arrive together into one notification', () => {
