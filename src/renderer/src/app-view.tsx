@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import type { Identity } from '@shared/ipc'
 import { requestPlace } from './case-places'
 import { Lobby } from './lobby/lobby'
@@ -22,6 +22,10 @@ interface AppViewProps {
 /** The page the route names: the lobby, a case room or the settings. */
 export function AppView(props: AppViewProps): React.JSX.Element {
   const { identity, route, navigate } = props
+  useEffect(() => {
+    // Its own chunk, with the sync code the lobby does not run itself, once the lobby is up.
+    void import('./sync/room-sync').then(({ roomSync }) => roomSync.start(identity))
+  }, [identity])
   if (route.view === 'settings') {
     return (
       <Suspense fallback={<p className="loading">Opening the settings…</p>}>

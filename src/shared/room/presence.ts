@@ -16,6 +16,8 @@ export interface PresenceUser {
 export interface Presence extends PresenceUser {
   /** The section or panel the person is in, if any. */
   section: string | null
+  /** Their app syncs the case in the background; they are not looking at it. */
+  away: boolean
 }
 
 // Peers' awareness states are untrusted input like everything else from the network.
@@ -27,16 +29,22 @@ const stateSchema = z.object({
     role: z.enum(MEMBER_ROLES).catch('contributor'),
   }),
   section: z.string().max(100).nullable().catch(null),
+  away: z.boolean().catch(false),
 })
 
-export function setLocalPresence(awareness: Awareness, user: PresenceUser): void {
+export function setLocalPresence(
+  awareness: Awareness,
+  user: PresenceUser,
+  { away = false }: { away?: boolean } = {},
+): void {
   // Leaving a room (turning the relay on or off, say) clears the state; start it afresh then.
   if (awareness.getLocalState() === null) {
-    awareness.setLocalState({ user, section: null })
+    awareness.setLocalState({ user, section: null, away })
     return
   }
   awareness.setLocalStateField('user', user)
-  if (awareness.getLocalState()?.['section'] === undefined) {
+  if (awareness.getLocalState()?.['away'] !== away) awareness.setLocalStateField('away', away)
+  if (awareness.getLocalState()?.['section'] === undefined || away) {
     awareness.setLocalStateField('section', null)
   }
 }
@@ -54,9 +62,12 @@ export function readPresence(awareness: Awareness, ownMemberId: string): Presenc
   const people = new Map<string, Presence>()
   for (const [clientId, state] of awareness.getStates()) {
     if (clientId === awareness.clientID) continue
-    const parsed = stateSchema.safeParse({ section: null, ...state })
+    const parsed = stateSchema.safeParse({ section: null, away: false, ...state })
     if (!parsed.success || parsed.data.user.memberId === ownMemberId) continue
-    people.set(parsed.data.user.memberId, { ...parsed.data.user, section: parsed.data.section })
+    const { user, section, away } = parsed.data
+    // A member with the case on screen in one window and in the background in another is here.
+    if (away && people.get(user.memberId)?.away === false) continue
+    people.set(user.memberId, { ...user, section, away })
   }
   return [...people.values()].sort((a, b) => a.name.localeCompare(b.name))
 }

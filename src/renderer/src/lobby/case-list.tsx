@@ -29,11 +29,19 @@ export function CaseList({ cases, onOpen }: CaseListProps): React.JSX.Element {
       </thead>
       <tbody>
         {cases.map((item) => (
-          <tr key={item.roomId} className={item.archived ? 'case-list__row--archived' : undefined}>
+          <tr key={item.roomId} className={rowClass(item)}>
             <td>
               <button className="link-button" onClick={() => onOpen(item.roomId)}>
                 {item.title}
+                {item.unread && (
+                  <span className="visually-hidden"> (changed since you looked)</span>
+                )}
               </button>
+              {item.unread && (
+                <span className="badge badge--unread" aria-hidden="true">
+                  New activity
+                </span>
+              )}
               {item.customer && <span className="case-list__customer">{item.customer}</span>}
               {item.archived && <span className="badge">Archived</span>}
             </td>
@@ -50,4 +58,12 @@ export function CaseList({ cases, onOpen }: CaseListProps): React.JSX.Element {
       </tbody>
     </table>
   )
+}
+
+function rowClass(item: CaseSummary): string | undefined {
+  const names = [
+    ...(item.archived ? ['case-list__row--archived'] : []),
+    ...(item.unread ? ['case-list__row--unread'] : []),
+  ]
+  return names.length > 0 ? names.join(' ') : undefined
 }

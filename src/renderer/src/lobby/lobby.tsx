@@ -28,8 +28,15 @@ export function Lobby({ identity, onOpen, onSettings, onJoin }: LobbyProps): Rea
       setCases(loaded.cases)
       setNotices(loaded.notices)
     })
+    // Live: a teammate's edit in a case syncing in the background marks it unread here.
+    const stop = swarmroom.events.on('cases:changed', () => {
+      void swarmroom.cases.list().then((list) => {
+        if (!cancelled && list.ok) setCases(list.value)
+      })
+    })
     return () => {
       cancelled = true
+      stop()
     }
   }, [])
 

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
-import { isCaseInitialized, metaMap, readMeta } from '@shared/case/case-doc'
+import { isCaseInitialized, metaMap } from '@shared/case/case-doc'
 import { membersMap, readMembers } from '@shared/case/members'
 import { SECTION_NAMES, SECTION_TITLES } from '@shared/case/schema'
 import type { Identity, Notice } from '@shared/ipc'
 import type { UpdateSaver } from '@shared/room/update-saver'
-import { swarmroom } from '../api'
+import type { LiveRoom } from '../sync/live-room'
 import { usePlaceRequests } from '../case-places'
 import { ErrorBoundary } from '../common/error-boundary'
 import { Notices } from '../common/notices'
@@ -19,7 +19,6 @@ import { SectionEditor } from './sections/section-editor'
 import { MovedNotice } from './invite/moved-notice'
 import { RoomSidebar } from './sidebar/room-sidebar'
 import { showPlace } from './show-place'
-import { useCaseAlerts } from './hooks/use-case-alerts'
 import { useRoomConnection } from './hooks/use-room-connection'
 import { useTypingSnapshots } from './hooks/use-typing-snapshots'
 import { useUnreadableNotice } from './hooks/use-unreadable-notice'
@@ -29,6 +28,8 @@ import { useCaseTrust } from './trust/use-case-trust'
 
 interface CaseRoomProps {
   roomId: string
+  /** The live case: its connection, on screen or not. */
+  room: LiveRoom
   doc: Y.Doc
   awareness: Awareness
   saver: UpdateSaver
@@ -41,18 +42,15 @@ interface CaseRoomProps {
 
 /** One case: its header with who is here, the six rich-text sections, and the sidebar panels. */
 export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
-  const { roomId, doc, awareness, identity } = props
-  const [relayGeneration, setRelayGeneration] = useState(0)
+  const { roomId, room, doc, awareness, identity } = props
   const [reviewing, setReviewing] = useState(false)
-  const link = useRoomConnection(roomId, doc, awareness, identity, relayGeneration)
+  const link = useRoomConnection(room)
   const role = useYRead(membersMap(doc), () => readMembers(doc).get(identity.memberId)?.role)
   const initialized = useYRead(metaMap(doc), () => isCaseInitialized(doc))
   const user = { ...identity, role: role ?? 'contributor' }
   const unreadable = useUnreadableNotice(doc)
-  useSummaryInLobby(roomId, doc)
   useApprovalWatch(doc, identity.memberId)
   useTypingSnapshots(doc, identity)
-  useCaseAlerts(roomId, doc, identity.memberId)
   const roomTrust = useCaseTrust(roomId, doc, identity.memberId)
   usePlaceRequests(roomId, (place) => {
     setReviewing(false)
@@ -66,7 +64,7 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
           <CaseHeader
             {...props}
             link={link}
-            onRelayChanged={() => setRelayGeneration((generation) => generation + 1)}
+            onRelayChanged={() => void room.connect()}
             reviewing={reviewing}
             onReview={() => setReviewing(!reviewing)}
           />
@@ -125,26 +123,4 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
       </main>
     </TrustContext>
   )
-}
-
-/** Keeps the lobby's row for this case (title, ticket, status) in step with the document. */
-function useSummaryInLobby(roomId: string, doc: Y.Doc): void {
-  useEffect(() => {
-    const meta = metaMap(doc)
-    const report = (): void => {
-      const { title, ticket, customer, priority, status, swarmType } = readMeta(doc)
-      if (title.trim().length === 0 || !isCaseInitialized(doc)) return
-      void swarmroom.cases.updateSummary({
-        roomId,
-        title,
-        ticket,
-        customer,
-        priority,
-        status,
-        swarmType,
-      })
-    }
-    meta.observe(report)
-    return () => meta.unobserve(report)
-  }, [roomId, doc])
 }

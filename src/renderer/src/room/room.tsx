@@ -1,7 +1,7 @@
 import type { Identity } from '@shared/ipc'
 import { ErrorBoundary } from '../common/error-boundary'
 import { BackToCases } from './back-to-cases'
-import { useCaseDoc } from './hooks/use-case-doc'
+import { useLiveRoom } from './hooks/use-live-room'
 import { CaseRoom } from './case-room'
 
 interface RoomProps {
@@ -12,7 +12,7 @@ interface RoomProps {
 }
 
 export function Room({ roomId, identity, onLeave, onOpenRoom }: RoomProps): React.JSX.Element {
-  const state = useCaseDoc(roomId, identity)
+  const state = useLiveRoom(roomId)
   if (state.status === 'loading') return <p className="loading">Opening case…</p>
   if (state.status === 'failed') {
     return (
@@ -28,11 +28,12 @@ export function Room({ roomId, identity, onLeave, onOpenRoom }: RoomProps): Reac
     <ErrorBoundary label="Case room" actions={<BackToCases onLeave={onLeave} />}>
       <CaseRoom
         roomId={roomId}
-        doc={state.doc}
-        awareness={state.awareness}
+        room={state.room}
+        doc={state.room.doc}
+        awareness={state.room.awareness}
         onOpenRoom={onOpenRoom}
-        saver={state.saver}
-        notices={state.notices}
+        saver={state.room.saver}
+        notices={state.room.notices}
         identity={identity}
         onLeave={onLeave}
       />

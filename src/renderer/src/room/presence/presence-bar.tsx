@@ -2,7 +2,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { MEMBER_ROLE_NAMES, SECTION_TITLES, type SectionName } from '@shared/case/schema'
 import type { Identity } from '@shared/ipc'
 import { describeRelay, describeRoute, describeStatus } from '@shared/room/room-status'
-import type { RoomLink } from '../hooks/use-room-connection'
+import type { RoomLink } from '../../sync/live-room'
 import { usePresence } from './use-presence'
 import './presence.css'
 
@@ -21,17 +21,20 @@ export function PresenceBar({ awareness, identity, link }: PresenceBarProps): Re
     <div className="presence">
       <ul className="presence__people" aria-label="People in this case">
         {people.map((person) => {
-          const where = placeName(person.section)
-          const label = `${person.name}, ${MEMBER_ROLE_NAMES[person.role]}${where ? `, in ${where}` : ''}`
+          const where = person.away ? 'syncing in the background' : placeName(person.section)
+          const label = `${person.name}, ${MEMBER_ROLE_NAMES[person.role]}${
+            where ? (person.away ? `, ${where}` : `, in ${where}`) : ''
+          }`
+          const className = `presence__person${person.away ? ' presence__person--away' : ''}`
           return (
-            <li key={person.memberId} className="presence__person" title={label} aria-label={label}>
+            <li key={person.memberId} className={className} title={label} aria-label={label}>
               <span className="presence__avatar" style={{ background: person.color }}>
                 {initials(person.name)}
               </span>
               <span className="presence__where">
                 {firstName(person.name)}
                 <span className="presence__role"> · {MEMBER_ROLE_NAMES[person.role]}</span>
-                {where && ` · ${where}`}
+                {where && ` · ${person.away ? 'away' : where}`}
               </span>
             </li>
           )

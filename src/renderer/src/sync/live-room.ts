@@ -1,0 +1,274 @@
+/**
+ * One case kept live in this window: its Y.Doc loaded from disk, its room connection, every
+ * update forwarded to main's log, desktop notifications from it, and its line in the lobby
+ * kept current. A case lives while it is on screen or active in the background
+ * (`room-sync.ts`); opening a case that is already live shows it at once.
+ *
+ * Updates that came from disk or from main are tagged with an origin and not written back. A
+ * teammate's edit saved while nobody is looking at the case marks it unread in the lobby.
+ */
+import { Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { registerAuthor } from '@shared/case/authorship'
+import { isCaseInitialized, metaMap, readMeta } from '@shared/case/case-doc'
+import { joinCase, membersMap, readMembers } from '@shared/case/members'
+import type { Identity, Notice } from '@shared/ipc'
+import { setLocalPresence } from '@shared/room/presence'
+import { RoomConnection } from '@shared/room/room-connection'
+import { OFFLINE_STATUS, type RoomStatus } from '@shared/room/room-status'
+import { UpdateSaver } from '@shared/room/update-saver'
+import { swarmroom } from '../api'
+import { CaseNotifier } from './case-notifier'
+
+export const STORAGE_ORIGIN = Symbol('loaded from disk')
+
+export interface RoomLink {
+  status: RoomStatus
+  /** True once the room has been reachable, so a loss reads "reconnecting". */
+  everConnected: boolean
+  /** Why the room cannot connect at all (the key is unreadable, say); the case still works. */
+  problem?: string
+}
+
+const STARTING: RoomStatus = { ...OFFLINE_STATUS, state: 'connecting' }
+
+export class LiveRoom {
+  // History stays in the document for review mode (docs/case-schema.md, snapshots).
+  readonly doc = new Y.Doc({ gc: false })
+  /** Presence lives as long as the case; connections to the room come and go under it. */
+  readonly awareness = new Awareness(this.doc)
+  readonly saver: UpdateSaver
+  /** What the user should know about the saved file, shown when the case is opened. */
+  notices: Notice[] = []
+  private connection: RoomConnection | undefined
+  /** Bumped on every (re)connect, so a connection that opens late for an old one is dropped. */
+  private generation = 0
+  private currentLink: RoomLink = { status: STARTING, everConnected: false }
+  private readonly linkListeners = new Set<(link: RoomLink) => void>()
+  private onScreen = false
+  private joined = false
+  /** A teammate's edit is waiting in the saver while nobody looks at the case. */
+  private unseenPending = false
+  private online = true
+  private closed = false
+  private readonly cleanups: (() => void)[] = []
+
+  private constructor(
+    readonly roomId: string,
+    private identity: Identity,
+  ) {
+    this.saver = new UpdateSaver((update) => {
+      const unseen = this.unseenPending
+      this.unseenPending = false
+      return swarmroom.room.append({ roomId, update, ...(unseen ? { unseen } : {}) })
+    })
+  }
+
+  /** Loads the case from disk; fails with the message main gave (the case was deleted, say). */
+  static async load(roomId: string, identity: Identity): Promise<LiveRoom> {
+    const room = new LiveRoom(roomId, identity)
+    // Main's own changes (an export's result) are already in the log: applied, not saved again.
+    // Listened to before loading, so none made meanwhile is missed.
+    room.cleanups.push(
+      swarmroom.events.on('room:update', (event) => {
+        if (event.roomId === roomId && !room.closed) {
+          Y.applyUpdate(room.doc, event.update, STORAGE_ORIGIN)
+        }
+      }),
+    )
+    const result = await swarmroom.room.load({ roomId })
+    if (!result.ok) {
+      room.closeNow()
+      throw new Error(result.error.message)
+    }
+    Y.applyUpdate(room.doc, result.value.state, STORAGE_ORIGIN)
+    room.notices = result.value.notices
+    room.watch()
+    return room
+  }
+
+  get link(): RoomLink {
+    return this.currentLink
+  }
+
+  get isOnScreen(): boolean {
+    return this.onScreen
+  }
+
+  onLink(listener: (link: RoomLink) => void): () => void {
+    this.linkListeners.add(listener)
+    return () => this.linkListeners.delete(listener)
+  }
+
+  /** The case is on screen: this member joins it, shows in its presence and has seen it. */
+  async show(): Promise<void> {
+    this.onScreen = true
+    if (!this.joined) {
+      this.joined = true
+      // Without a key (no keychain) the member still joins; their decisions show unverified.
+      const key = await swarmroom.identity.publicKey()
+      if (this.closed) return
+      const publicKey = key.ok ? key.value.publicKey : undefined
+      const { identity } = this
+      joinCase(this.doc, { ...identity, ...(publicKey ? { publicKey } : {}) }, 'contributor')
+      registerAuthor(this.doc, identity.memberId)
+    }
+    this.announce()
+    this.markSeen()
+  }
+
+  /** The case left the screen but keeps syncing. */
+  hide(): void {
+    this.onScreen = false
+    this.announce()
+  }
+
+  setIdentity(identity: Identity): void {
+    this.identity = identity
+    this.announce()
+  }
+
+  /** Joins the room with the servers and relay main names; again after a setting changed. */
+  async connect(): Promise<void> {
+    const generation = ++this.generation
+    const previous = this.connection
+    this.connection = undefined
+    await previous?.destroy()
+    const result = await swarmroom.room.connection({ roomId: this.roomId })
+    if (this.closed || generation !== this.generation) return
+    if (!result.ok) {
+      this.setLink({
+        status: { ...STARTING, state: 'offline' },
+        everConnected: false,
+        problem: result.error.message,
+      })
+      return
+    }
+    const { key, signalingUrls, iceServers, relay } = result.value
+    const opened = await RoomConnection.open(this.doc, {
+      roomId: this.roomId,
+      key,
+      signalingUrls,
+      iceServers,
+      awareness: this.awareness,
+      webrtc: { RTCPeerConnection, RTCSessionDescription, RTCIceCandidate },
+      ...(relay ? { relay } : {}),
+    })
+    if (this.closed || generation !== this.generation) {
+      void opened.destroy()
+      return
+    }
+    this.connection = opened
+    const show = (status: RoomStatus): void =>
+      this.setLink({
+        status,
+        everConnected: this.currentLink.everConnected || status.state === 'connected',
+      })
+    opened.onStatus(show)
+    show(opened.status)
+    if (!this.online) opened.goOffline()
+  }
+
+  /** Going offline stops all traffic (edits keep going to disk); back online rejoins. */
+  setOnline(online: boolean): void {
+    this.online = online
+    if (online) void this.connection?.goOnline()
+    else this.connection?.goOffline()
+  }
+
+  /** Whether this member is looking at the case right now. */
+  private get looking(): boolean {
+    return this.onScreen && document.visibilityState === 'visible'
+  }
+
+  /** Saves what is pending, leaves the room and lets main close the case's log. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.saver.flush()
+    this.closeNow()
+    await swarmroom.room.close({ roomId: this.roomId })
+  }
+
+  private closeNow(): void {
+    this.closed = true
+    this.generation += 1
+    for (const cleanup of this.cleanups.splice(0)) cleanup()
+    this.saver.dispose()
+    void this.connection?.destroy()
+    this.connection = undefined
+    this.awareness.destroy()
+    this.doc.destroy()
+    this.linkListeners.clear()
+  }
+
+  private watch(): void {
+    // Started on what was loaded: alerts already in the saved case were seen when they came.
+    const notifier = new CaseNotifier(this.roomId, this.doc, this.identity.memberId)
+    this.cleanups.push(() => notifier.dispose())
+    const onUpdate = (
+      update: Uint8Array,
+      origin: unknown,
+      _doc: Y.Doc,
+      tr: Y.Transaction,
+    ): void => {
+      if (origin === STORAGE_ORIGIN) return
+      if (!tr.local && !this.looking) this.unseenPending = true
+      this.saver.push(update)
+    }
+    this.doc.on('update', onUpdate)
+    this.cleanups.push(() => this.doc.off('update', onUpdate))
+
+    const members = membersMap(this.doc)
+    const announce = (): void => this.announce()
+    members.observe(announce)
+    this.cleanups.push(() => members.unobserve(announce))
+
+    const meta = metaMap(this.doc)
+    const report = (): void => this.reportSummary()
+    meta.observe(report)
+    this.cleanups.push(() => meta.unobserve(report))
+
+    const onVisibility = (): void => {
+      if (this.looking) this.markSeen()
+    }
+    document.addEventListener('visibilitychange', onVisibility)
+    this.cleanups.push(() => document.removeEventListener('visibilitychange', onVisibility))
+    this.announce()
+  }
+
+  /**
+   * Presence: on screen, this member is in the room; in the background their app still syncs
+   * the case, and teammates see them as away rather than as reading along.
+   */
+  private announce(): void {
+    if (this.closed) return
+    const role = readMembers(this.doc).get(this.identity.memberId)?.role ?? 'contributor'
+    setLocalPresence(this.awareness, { ...this.identity, role }, { away: !this.onScreen })
+  }
+
+  private markSeen(): void {
+    if (!this.looking) return
+    void swarmroom.room.seen({ roomId: this.roomId })
+  }
+
+  /** The lobby lists the title and status the case document holds, as teammates change them. */
+  private reportSummary(): void {
+    const { title, ticket, customer, priority, status, swarmType } = readMeta(this.doc)
+    if (title.trim().length === 0 || !isCaseInitialized(this.doc)) return
+    void swarmroom.cases.updateSummary({
+      roomId: this.roomId,
+      title,
+      ticket,
+      customer,
+      priority,
+      status,
+      swarmType,
+    })
+  }
+
+  private setLink(link: RoomLink): void {
+    this.currentLink = link
+    for (const listener of [...this.linkListeners]) listener(link)
+  }
+}
