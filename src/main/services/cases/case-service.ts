@@ -181,5 +181,7 @@ export class CaseService {
     this.rooms.delete(roomId)
     await this.keys.delete(roomId)
     await this.confirmedTickets.forget(roomId)
+    // A window syncing the case in the background leaves its room.
+    this.emit('cases:changed', { roomId })
   }
 }

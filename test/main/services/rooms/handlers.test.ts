@@ -373,7 +373,7 @@ describe('live rooms in main', () => {
     expect(changes()).toEqual([{ roomId }, { roomId }])
   })
 
-  it('tells the lobby when a case’s title changes or it is archived, not when nothing changed', async () => {
+  it('tells the lobby when a case’s title changes, it is archived or deleted, not when nothing changed', async () => {
     const summary = await createCase()
     const { roomId, title, ticket, customer, priority, status, swarmType } = summary
     emitted.length = 0
@@ -383,7 +383,9 @@ describe('live rooms in main', () => {
     expect(emitted).toEqual([])
     await handlers['cases:updateSummary']({ ...line, title: 'Acme: checkout fails in EU' })
     await handlers['cases:setArchived']({ roomId, archived: true })
+    await handlers['cases:delete']({ roomId })
     expect(emitted).toEqual([
+      { event: 'cases:changed', payload: { roomId } },
       { event: 'cases:changed', payload: { roomId } },
       { event: 'cases:changed', payload: { roomId } },
     ])
