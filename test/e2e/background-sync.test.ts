@@ -8,8 +8,9 @@
  * window to hide; main-window.ts hides (never closes) the window, so its page, and this sync,
  * keep running (electron-glue.test.ts checks that closing hides).
  */
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { copyInviteLink, joinWithLink, replaceSectionText } from './harness'
+import { SCREENSHOTS, copyInviteLink, joinWithLink, replaceSectionText } from './harness'
 import { useApps } from './apps'
 
 const TITLE = 'Acme: invoices charged twice'
@@ -41,7 +42,7 @@ describe('cases syncing in the background', () => {
     await expect
       .poll(() => away.getAttribute('aria-label'), { timeout: 20_000 })
       .toBe('Omar Haddad, Contributor, syncing in the background')
-    await dana.page.screenshot({ path: 'test-results/background-dana-sees-away.png' })
+    await dana.page.screenshot({ path: join(SCREENSHOTS, 'background-dana-sees-away.png') })
 
     const mention = '@Omar Haddad the proration job double-billed Globex in March too.'
     await replaceSectionText(dana.page, 'Relevant history', mention)
@@ -60,7 +61,7 @@ describe('cases syncing in the background', () => {
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('New activity')
     await dana.page.keyboard.type(' Same fix should work.')
     await expect.poll(savedHistory, { timeout: 10_000 }).toContain('Same fix should work.')
-    await omar.page.screenshot({ path: 'test-results/background-omar-lobby.png' })
+    await omar.page.screenshot({ path: join(SCREENSHOTS, 'background-omar-lobby.png') })
 
     // Opening it shows what arrived at once, and it is no longer unread.
     await omar.page.getByRole('button', { name: new RegExp(`^${TITLE}`) }).click()
