@@ -28,6 +28,7 @@ describe('presence', () => {
         color: '#2563eb',
         role: 'contributor',
         section: 'impact',
+        away: false,
       },
     ])
   })
@@ -56,7 +57,7 @@ describe('presence', () => {
     stranger.setLocalState({ user: { name: 42 }, cursor: 'x' })
     share(stranger, dana)
     const odd = new Awareness(new Y.Doc())
-    odd.setLocalState({ user: { memberId: 'priya', role: 'emperor' }, section: 7 })
+    odd.setLocalState({ user: { memberId: 'priya', role: 'emperor' }, section: 7, away: 'yes' })
     share(odd, dana)
 
     expect(readPresence(dana, 'dana')).toEqual([
@@ -66,7 +67,28 @@ describe('presence', () => {
         color: '#6b7280',
         role: 'contributor',
         section: null,
+        away: false,
       },
     ])
+  })
+
+  it('shows a member whose app syncs the case in the background as away, unless here too', () => {
+    const dana = member('dana', 'Dana')
+    const omarAway = new Awareness(new Y.Doc())
+    const omar = { memberId: 'omar', name: 'Omar', color: '#db2777', role: 'contributor' } as const
+    setLocalPresence(omarAway, omar, { away: true })
+    share(omarAway, dana)
+    expect(readPresence(dana, 'dana')).toMatchObject([{ memberId: 'omar', away: true }])
+
+    // The same member with the case on screen on another computer: here, whatever the order.
+    const omarHere = member('omar', 'Omar')
+    share(omarHere, dana)
+    share(omarAway, dana)
+    expect(readPresence(dana, 'dana')).toMatchObject([{ memberId: 'omar', away: false }])
+
+    // Opening the case on screen turns the same state from away to here, section cleared.
+    setLocalPresence(omarAway, omar)
+    share(omarAway, dana)
+    expect(omarAway.getLocalState()).toMatchObject({ away: false, section: null })
   })
 })
