@@ -40,7 +40,7 @@ describe('a stock y-webrtc client in a Swarmroom case', () => {
     await app.call('randomEdits', { seed: 13, count: 60, memberId: 'dana' })
     for (let index = 0; index < 30; index += 1) {
       const line = `Gateway log ${index}: invoice export timed out after 30 s. `
-      await app.call('appendParagraph', { section: 'history', text: line.repeat(170) })
+      await app.call('appendParagraph', { section: 'history', text: line.repeat(190) })
     }
     const whole = await app.call('state')
     expect(fromBase64(whole.update).byteLength).toBeGreaterThan(DATA_CHANNEL_LIMIT)
