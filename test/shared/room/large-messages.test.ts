@@ -5,7 +5,6 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import Peer from 'simple-peer/simplepeer.min.js'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -18,42 +17,20 @@ import {
   setChunkReader,
   setUpdateTarget,
 } from '../../../src/shared/room/peer-messages'
-import { testPeerOptions } from '../../fixtures/node-webrtc'
+import { connectDataChannelPair, type DataChannelPair } from '../../fixtures/data-channel-pair'
 
-type SimplePeer = InstanceType<typeof Peer>
-/** The parts of simple-peer the declaration for Swarmroom's patches leaves out. */
-interface PeerInternals {
-  signal(data: unknown): void
-  _channel: { addEventListener(type: 'message', listener: (event: MessageEvent) => void): void }
-}
-let opened: SimplePeer[] = []
+let opened: DataChannelPair[] = []
 
 beforeAll(() => installPeerMessagePatches())
 afterEach(() => {
-  for (const peer of opened) peer.destroy()
+  for (const pair of opened) pair.close()
   opened = []
 })
 
-/** A connected pair, with what reaches the receiver's channel and what it hands y-webrtc. */
-async function connectedPair(): Promise<{
-  sender: SimplePeer
-  wire: Uint8Array[]
-  delivered: Uint8Array[]
-}> {
-  const sender = new Peer({ initiator: true, ...testPeerOptions })
-  const receiver = new Peer(testPeerOptions)
-  opened = [sender, receiver]
-  const internals = (peer: SimplePeer): PeerInternals => peer as unknown as PeerInternals
-  sender.on('signal', (signal: never) => internals(receiver).signal(signal))
-  receiver.on('signal', (signal: never) => internals(sender).signal(signal))
-  await Promise.all(opened.map((peer) => new Promise((done) => peer.on('connect', done))))
-  const wire: Uint8Array[] = []
-  internals(receiver)._channel.addEventListener('message', (event) => {
-    wire.push(new Uint8Array(event.data as ArrayBuffer))
-  })
-  const delivered: Uint8Array[] = []
-  receiver.on('data', (data: Uint8Array) => delivered.push(data))
-  return { sender, wire, delivered }
+async function connectedPair(): Promise<DataChannelPair> {
+  const pair = await connectDataChannelPair()
+  opened.push(pair)
+  return pair
 }
 
 /** A case of about 1 MB and its sync step 2 for an empty peer. */
