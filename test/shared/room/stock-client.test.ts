@@ -74,4 +74,23 @@ describe('a stock y-webrtc client in a Swarmroom case', () => {
     // One connection throughout: nothing the app sent closed the data channel.
     expect(await stock.call('connections')).toEqual({ open: 1, lost: 0 })
   }, 120_000)
+
+  it('gets a paste larger than one data-channel message on the connection it has', async () => {
+    const room = peers.newRoom()
+    const [app] = await peers.start(1, room, ['Dana in Swarmroom'])
+    if (!app) throw new Error('the app peer did not start')
+    await app.call('createCase', { title: 'Acme: gateway timeouts', memberId: 'dana' })
+    stock = await StockClient.start()
+    const invite = formatInvite({ ...room, title: '' })
+    await stock.call('join', { invite, memberId: 'omar', name: 'Omar, stock client' })
+    await stock.call('waitForState', { stateVector: (await app.call('state')).stateVector })
+
+    const paste = 'Stack trace line from the payment gateway log. '.repeat(6500)
+    expect(paste.length).toBeGreaterThan(DATA_CHANNEL_LIMIT)
+    await app.call('appendParagraph', { section: 'history', text: paste })
+
+    await stock.call('waitForState', { stateVector: (await app.call('state')).stateVector })
+    expect((await stock.call('read')).sections).toEqual(await appSections(app))
+    expect(await stock.call('connections')).toEqual({ open: 1, lost: 0 })
+  }, 120_000)
 })
