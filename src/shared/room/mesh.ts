@@ -53,8 +53,8 @@ export class Mesh {
 
   /**
    * Publishes this peer's connections and puts the relay filter, the gate's update target and
-   * whether the other end reads chunks on each of them. y-webrtc announces a new connection ('peers') as it creates it, so this
-   * runs before the connection can deliver anything.
+   * whether the other end reads chunks on each of them. y-webrtc announces a new connection
+   * ('peers') as it creates it, so this runs before the connection can deliver anything.
    */
   refresh(): void {
     const room = this.provider.room
