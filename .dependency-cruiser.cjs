@@ -1,7 +1,8 @@
 /**
  * Import loops and folder boundaries that lint cannot see. ESLint's import-x/no-cycle skips
  * type-only imports, and a loop of `import type` still ties modules together, so this check
- * counts them (tsPreCompilationDeps). Run by `npm run deps`, part of `npm test`.
+ * counts them (tsPreCompilationDeps). Run by `npm run deps`, part of `npm test`, over src/ and
+ * the stock client fixture.
  */
 module.exports = {
   forbidden: [
@@ -46,6 +47,15 @@ module.exports = {
         path: '^src/main/services/(search|desktop|export|rooms)/',
         pathNot: '^src/main/services/$1/',
       },
+    },
+    {
+      name: 'stock-client-knows-only-the-docs',
+      severity: 'error',
+      comment:
+        'The stock client proves docs/case-schema.md is enough to join a case: it imports ' +
+        'y-webrtc, yjs and the like, its own folder, and nothing of Swarmroom or its tests.',
+      from: { path: '^test/fixtures/stock-client/' },
+      to: { path: '^(src|test|bench|scripts)/', pathNot: '^test/fixtures/stock-client/' },
     },
   ],
   options: {

@@ -4,13 +4,17 @@
  * mesh can lag a dropped connection by a second or two, so every few seconds each peer also
  * sends its state vector to the peers it is connected to (Yjs sync step 1), and anything it
  * still lacks comes back: nothing an author wrote stays missing for long.
+ *
+ * The same awareness field says which chunk format this peer reads (`chunks`), so that
+ * messages too large for a data channel go to it in chunks (peer-messages.ts); a peer that
+ * says nothing, stock y-webrtc for one, gets them as ordinary Yjs messages instead.
  */
 import * as encoding from 'lib0/encoding'
 import type { Awareness } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebrtcProvider } from 'y-webrtc'
 import type * as Y from 'yjs'
-import { setUpdateTarget } from './peer-messages'
+import { CHUNK_FORMAT, setChunkReader, setUpdateTarget } from './peer-messages'
 import { noteOutgoingUpdate, setRelayFilter } from './relay-filter'
 
 const MESSAGE_SYNC = 0
@@ -18,11 +22,15 @@ const MESSAGE_SYNC = 0
 interface MeshState {
   peerId: string
   connected: string[]
+  /** The chunk format the peer reads; absent for one that reads none. */
+  chunks?: number
 }
 
 export class Mesh {
   /** Peer id → the peer ids it reports being connected to. */
   private known = new Map<string, ReadonlySet<string>>()
+  /** Peer ids that announced they read this code's chunk format. */
+  private chunkReaders: ReadonlySet<string> = new Set()
   private published = ''
   private readonly onAwareness = (): void => this.readKnown()
   // Registered before y-webrtc's own update listener (which it adds once the room key is
@@ -44,9 +52,9 @@ export class Mesh {
   }
 
   /**
-   * Publishes this peer's connections and puts the relay filter and the gate's update target
-   * on each of them. y-webrtc announces a new connection ('peers') as it creates it, so this
-   * runs before the connection can deliver anything.
+   * Publishes this peer's connections and puts the relay filter, the gate's update target and
+   * whether the other end reads chunks on each of them. y-webrtc announces a new connection
+   * ('peers') as it creates it, so this runs before the connection can deliver anything.
    */
   refresh(): void {
     const room = this.provider.room
@@ -55,9 +63,14 @@ export class Mesh {
     for (const [peerId, conn] of room.webrtcConns) {
       setRelayFilter(conn.peer, this.isRedundant)
       setUpdateTarget(conn.peer, this.doc, room)
+      setChunkReader(conn.peer, () => this.chunkReaders.has(peerId))
       if (conn.connected) connected.push(peerId)
     }
-    const mesh: MeshState = { peerId: room.peerId, connected: connected.sort() }
+    const mesh: MeshState = {
+      peerId: room.peerId,
+      connected: connected.sort(),
+      chunks: CHUNK_FORMAT,
+    }
     const text = JSON.stringify(mesh)
     if (text === this.published) return
     this.published = text
@@ -110,12 +123,15 @@ export class Mesh {
 
   private readKnown(): void {
     const known = new Map<string, ReadonlySet<string>>()
+    const chunkReaders = new Set<string>()
     for (const state of this.awareness.getStates().values()) {
       const mesh: unknown = state['mesh']
       if (!isMeshState(mesh)) continue
       known.set(mesh.peerId, new Set(mesh.connected))
+      if (mesh.chunks === CHUNK_FORMAT) chunkReaders.add(mesh.peerId)
     }
     this.known = known
+    this.chunkReaders = chunkReaders
   }
 }
 

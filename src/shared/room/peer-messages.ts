@@ -3,10 +3,13 @@
  *
  * 1. Large messages (y-webrtc #42, https://github.com/yjs/y-webrtc/issues/42): y-webrtc sends
  *    each Yjs message as one data-channel message, and one larger than the channel's limit
- *    (about 256 KiB in Chromium and libwebrtc) is dropped silently, so a big paste never
- *    reaches the other peers, not even on the next sync. Messages over CHUNK_BYTES are split
- *    into chunks and joined again on receipt. Smaller ones go unchanged, so stock y-webrtc
- *    clients still understand everything but the oversized messages they could not get anyway.
+ *    (256 KiB in Chromium and libwebrtc, see data-channel-limit.ts) closes the channel, so a
+ *    big paste or the first sync of a large case never reaches the other peer. Messages within
+ *    the limit go unchanged, as stock y-webrtc sends them. Larger ones go to a peer that
+ *    announced it reads chunks (setChunkReader) as chunks joined again on receipt, and to any
+ *    other peer, stock y-webrtc included, as several ordinary Yjs messages
+ *    (stock-sized-updates.ts). A peer whose announcement has not arrived yet counts as stock:
+ *    the first sync step 2, sent right as the connection opens, is cut into Yjs messages.
  * 2. Redundant relays: see relay-filter.ts.
  * 3. Harmful messages: a peer holding the key can send anything. Every message passes the gate
  *    (message-check.ts) first; one it refuses, or a document update that throws while being
@@ -17,14 +20,18 @@
  */
 import Peer from 'simple-peer/simplepeer.min.js'
 import * as Y from 'yjs'
+import { messageLimitOf } from './data-channel-limit'
 import { checkPeerMessage } from './message-check'
 import { PROBLEMS, reportPeerMessageProblem } from './message-problems'
 import { isRedundantRelay, whileReceivingFrom } from './relay-filter'
+import { splitSyncMessage } from './stock-sized-updates'
 
 export { onPeerMessageProblem } from './message-problems'
 
 /** Well under every implementation's limit; also keeps one chunk from stalling the channel. */
 export const CHUNK_BYTES = 16 * 1024
+/** The chunk format this code reads, announced to peers (see mesh.ts and docs/case-schema.md). */
+export const CHUNK_FORMAT = 1
 /** Matches the IPC contract's limit on one update; a larger announced message is refused. */
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 /** 0xff starts no y-webrtc message: their first byte is a message type from 0 to 4. */
@@ -48,6 +55,14 @@ export function setUpdateTarget(peer: object, doc: Y.Doc, origin: unknown): void
   targets.set(peer, { doc, origin })
 }
 
+/** Whether the peer at the other end of a connection announced that it reads chunks. */
+const chunkReaders = new WeakMap<object, () => boolean>()
+
+/** Tells the patch how to learn whether `peer`'s other end reads chunks; asked at each send. */
+export function setChunkReader(peer: object, readsChunks: () => boolean): void {
+  chunkReaders.set(peer, readsChunks)
+}
+
 interface Assembly {
   id: number
   count: number
@@ -69,8 +84,18 @@ export function installPeerMessagePatches(): void {
   proto.send = function send(this: typeof proto, data) {
     const bytes = asBytes(data)
     if (bytes && isRedundantRelay(this, bytes)) return
-    if (!bytes || bytes.byteLength <= CHUNK_BYTES) return originalSend.call(this, data)
-    for (const chunk of splitMessage(bytes, nextMessageId++)) originalSend.call(this, chunk)
+    const limit = messageLimitOf(this)
+    if (!bytes || bytes.byteLength <= limit) return originalSend.call(this, data)
+    if (chunkReaders.get(this)?.() === true) {
+      for (const chunk of splitMessage(bytes, nextMessageId++)) originalSend.call(this, chunk)
+      return
+    }
+    const target = targets.get(this)
+    const pieces = target ? splitSyncMessage(target.doc, bytes, limit) : undefined
+    // Nothing a stock peer could read in pieces (an oversized presence message): send it as
+    // stock y-webrtc would.
+    if (!pieces) return originalSend.call(this, data)
+    for (const piece of pieces) originalSend.call(this, piece)
   }
 
   proto._onChannelMessage = function receive(this: typeof proto, event) {

@@ -218,7 +218,8 @@ describe('a live room keeps working through trouble', () => {
     const [hostile] = await peers.start(1, undefined, ['hostile peer'])
     if (!hostile) throw new Error('the hostile peer did not start')
 
-    await hostile.call('joinBareAndSendGarbage', room)
+    // Both, so that Dana is sure to get the garbage, not only Omar.
+    await hostile.call('joinBareAndSendGarbage', { room, peers: 2 })
 
     await expect
       .poll(async () => (await dana?.call('problems'))?.join(' '))
