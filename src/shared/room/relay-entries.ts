@@ -20,6 +20,7 @@ import type { RelayCipher } from './relay-cipher'
 import { checkUpdate } from './update-check'
 
 export const ENTRIES = 'entries'
+const DIFF_ABOVE_BYTES = 4096
 
 export class RelayEntries {
   private readonly entries: Y.Array<unknown>
@@ -140,13 +141,17 @@ export class RelayEntries {
   }
 
   /**
-   * Applies what an entry adds to the case. Only that part is checked: a snapshot from
-   * compaction holds the whole case, and checking all of it again on every member is wasted.
+   * Applies what an entry adds to the case. Of a large one only that part is checked: a
+   * snapshot from compaction holds the whole case, and checking all of it again on every
+   * member is wasted. A small one (a keystroke's) is checked whole, which is quicker than
+   * working out what it adds.
    */
   private apply(update: Uint8Array): string | undefined {
-    let news: Uint8Array
+    let news = update
     try {
-      news = Y.diffUpdate(update, Y.encodeStateVector(this.doc))
+      if (update.byteLength > DIFF_ABOVE_BYTES) {
+        news = Y.diffUpdate(update, Y.encodeStateVector(this.doc))
+      }
     } catch {
       return PROBLEMS.relay
     }

@@ -1,21 +1,45 @@
 /**
- * What the relay passes on comes from anyone holding the relay token, so it goes through the
- * same gate as what peers send (message-check.ts) before the relay document or its awareness
- * sees it. A refused message is dropped and reported; the relay stays connected, since it
- * carries everyone else's changes too.
+ * What the relay passes on comes from anyone holding the relay token, so it is checked before
+ * the relay document or its awareness sees it: awareness as peers' is (message-check.ts); an
+ * update to the relay document must decode and nest no deeper than RELAY_NESTING, since the
+ * document is a flat array of sealed entries. It is not applied to a scratch document first
+ * as a case update is: nothing in it reaches the case before it is opened and checked in full
+ * (relay-entries.ts), and that check would double the time every edit takes to arrive. A
+ * refused message is dropped and reported; the relay stays connected, since it carries
+ * everyone else's changes too.
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { checkAwarenessUpdate, checkSyncMessage, type PeerMessageCheck } from './message-check'
+import { checkAwarenessUpdate, type PeerMessageCheck } from './message-check'
 import { PROBLEMS, reportPeerMessageProblem } from './message-problems'
+import { updateDepth } from './update-depth'
 
 type RelayMessage = Parameters<HocuspocusProvider['onMessage']>[0]
 
-// Hocuspocus's message types (@hocuspocus/provider, MessageType).
+// Hocuspocus's message types (@hocuspocus/provider, MessageType), and y-protocols' sync steps.
 const RELAY_SYNC = 0
 const RELAY_AWARENESS = 1
+const SYNC_STEP_1 = 0
+const SYNC_STEP_2 = 1
+const SYNC_UPDATE = 2
+
+/** Entries sit at level 1; a little room is left, and a nesting attack is far deeper. */
+const RELAY_NESTING = 4
+
+function checkRelaySync(decoder: decoding.Decoder): PeerMessageCheck {
+  const step = decoding.readVarUint(decoder)
+  if (step === SYNC_STEP_1) return { kind: 'pass' }
+  if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE)
+    return { kind: 'refuse', problem: PROBLEMS.relay }
+  const update = decoding.readVarUint8Array(decoder)
+  const { structs } = Y.decodeUpdate(update)
+  if (updateDepth(structs, RELAY_NESTING) > RELAY_NESTING) {
+    return { kind: 'refuse', problem: PROBLEMS.relay }
+  }
+  return { kind: 'apply', update, step2: step === SYNC_STEP_2 }
+}
 
 /**
  * Accepted updates to the relay document are applied here, where an error is seen, and the
@@ -31,7 +55,7 @@ export function gateRelayMessages(provider: HocuspocusProvider, relayDoc: Y.Doc)
       const decoder = decoding.createDecoder(bytes)
       documentName = decoding.readVarString(decoder)
       const type = decoding.readVarUint(decoder)
-      if (type === RELAY_SYNC) check = checkSyncMessage(decoder)
+      if (type === RELAY_SYNC) check = checkRelaySync(decoder)
       else if (type === RELAY_AWARENESS)
         check = checkAwarenessUpdate(decoding.readVarUint8Array(decoder))
       else check = { kind: 'pass' }
