@@ -25,7 +25,8 @@ type AwarenessChanges = Record<'added' | 'updated' | 'removed', number[]>
 export class RelayPresence {
   /** Relay client → the room client whose sealed entry it carries. */
   private readonly teammates = new Map<number, number>()
-  private sealing: Promise<void> = Promise.resolve()
+  private sealing = false
+  private resend = false
   private stopped = false
 
   constructor(
@@ -56,11 +57,22 @@ export class RelayPresence {
     if ([...changes.added, ...changes.updated, ...changes.removed].includes(own)) this.sendOwn()
   }
 
+  /** Seals the latest state only: carets moved during a seal are sent once it is done. */
   private sendOwn(): void {
+    if (this.sealing) {
+      this.resend = true
+      return
+    }
+    this.sealing = true
     const entry = encodeAwarenessUpdate(this.room, [this.room.clientID])
-    this.sealing = this.sealing.then(async () => {
-      const sealed = await this.cipher.seal(entry, 'presence')
-      if (!this.stopped) this.relayAwareness.setLocalState({ sealed: toBase64(sealed) })
+    void this.cipher.seal(entry, 'presence').then((sealed) => {
+      this.sealing = false
+      if (this.stopped) return
+      this.relayAwareness.setLocalState({ sealed: toBase64(sealed) })
+      if (this.resend) {
+        this.resend = false
+        this.sendOwn()
+      }
     })
   }
 
