@@ -9,8 +9,10 @@
  * teammate meanwhile, or one this member cannot open (a teammate's under a key it lacks)
  * stays. Two members compacting at once each leave a snapshot of a full state, both valid,
  * and each deletes only what it covered, so nothing is lost; the next compaction merges them.
- * A random delay before compacting makes that rare: whoever's delay ends first compacts, and
- * the others then find the relay document small again.
+ * That is kept rare: the member whose relay client id is lowest (every member sees the same
+ * list) compacts after a short random delay; the others only if it is still due several
+ * seconds later (that member left, is busy, or cannot open the entries). Whether one is due
+ * is read at most every CHECK_EVERY_MS, not on every entry.
  */
 import * as Y from 'yjs'
 import type { RelayCipher } from './relay-cipher'
@@ -19,7 +21,9 @@ import type { RelayCipher } from './relay-cipher'
 export const COMPACT_AFTER_ENTRIES = 100
 /** …or when entries besides the largest one (usually the last snapshot) add up to this. */
 export const COMPACT_AFTER_BYTES = 512 * 1024
-const COMPACT_DELAY_MS = 2000
+const CHECK_EVERY_MS = 250
+const FIRST_DELAY_MS = 500
+const OTHERS_DELAY_MS = 5000
 
 export class RelayCompaction {
   private timer: ReturnType<typeof setTimeout> | undefined
@@ -34,12 +38,25 @@ export class RelayCompaction {
     private readonly covered: WeakSet<object>,
     /** Marks the snapshot as this member's own, and the transaction's origin. */
     private readonly own: { markOwn(entry: Uint8Array): void },
+    /** Whether this member is the one to compact first. */
+    private readonly first: () => boolean,
   ) {}
 
-  /** Called after entries were appended or applied: schedules a compaction when it is due. */
+  /** Called after entries were appended or applied: soon checks whether a compaction is due. */
   consider(): void {
-    if (this.stopped || this.timer || this.compacting || !this.due()) return
-    this.timer = setTimeout(() => void this.compact(), Math.random() * COMPACT_DELAY_MS)
+    if (this.stopped || this.timer || this.compacting) return
+    this.wait(CHECK_EVERY_MS, () => {
+      if (!this.due()) return
+      const delay = this.first() ? 0 : OTHERS_DELAY_MS
+      this.wait(delay + Math.random() * FIRST_DELAY_MS, () => void this.compact())
+    })
+  }
+
+  private wait(ms: number, then: () => void): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      if (!this.stopped) then()
+    }, ms)
     ;(this.timer as { unref?: () => void }).unref?.()
   }
 
@@ -63,7 +80,6 @@ export class RelayCompaction {
   }
 
   private async compact(): Promise<void> {
-    this.timer = undefined
     if (this.stopped || !this.due()) return
     this.compacting = true
     try {

@@ -41,9 +41,19 @@ export class RelayEntries {
     private readonly doc: Y.Doc,
     private readonly relayDoc: Y.Doc,
     private readonly cipher: RelayCipher,
+    /** Whether this member compacts first (relay-compaction.ts). */
+    compactsFirst: () => boolean,
   ) {
     this.entries = relayDoc.getArray(ENTRIES)
-    this.compaction = new RelayCompaction(doc, relayDoc, this.entries, cipher, this.covered, this)
+    this.compaction = new RelayCompaction(
+      doc,
+      relayDoc,
+      this.entries,
+      cipher,
+      this.covered,
+      this,
+      compactsFirst,
+    )
     doc.on('update', this.onCaseUpdate)
     this.entries.observe(this.onEntries)
     this.read(this.entries.toArray())

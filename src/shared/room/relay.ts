@@ -81,7 +81,10 @@ export function connectRelay(
   // Nothing is sent before the key is ready, so nothing leaves unsealed.
   void relayCipher(options.key, options.roomId).then((cipher) => {
     if (destroyed) return
-    entries = new RelayEntries(doc, relayDoc, cipher)
+    // The lowest relay client id compacts first: every member sees the same list.
+    const compactsFirst = (): boolean =>
+      Math.min(...relayAwareness.getStates().keys()) === relayAwareness.clientID
+    entries = new RelayEntries(doc, relayDoc, cipher, compactsFirst)
     presence = new RelayPresence(awareness, relayAwareness, cipher)
     provider.attach()
   })
