@@ -2,16 +2,31 @@
  * One peer of bench/sync.ts, in its own process (y-webrtc keeps one room per name per process).
  * Mode `swarmroom` joins with the app's RoomConnection (chunking, message checks, presence,
  * history kept); mode `baseline` uses bare y-webrtc and yjs with the same password and the same
- * edits. Each edit puts a marker into this peer's own paragraph; every peer reports when it
- * first sees another peer's marker, with a monotonic clock shared by all processes.
+ * edits. Mode `relay` joins with RoomConnection through the team relay only (sealed entries and
+ * presence, WebRTC off); `relay-baseline` is a stock HocuspocusProvider syncing the document in
+ * the clear through the same relay server. Each edit puts a marker into this peer's own
+ * paragraph; every peer reports when it first sees another peer's marker, with a monotonic
+ * clock shared by all processes.
  */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { WebrtcProvider } from 'y-webrtc'
+import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { RoomConnection } from '../src/shared/room/room-connection'
 import { installWebSocket, testPeerOptions, wrtc } from '../test/fixtures/node-webrtc'
 
+export type BenchMode = 'swarmroom' | 'baseline' | 'relay' | 'relay-baseline'
+
 export type ToBenchPeer =
-  | { type: 'join'; mode: 'swarmroom' | 'baseline'; roomId: string; key: string; url: string }
+  | {
+      type: 'join'
+      mode: BenchMode
+      roomId: string
+      key: string
+      /** The signaling server, or the relay for the relay modes. */
+      url: string
+      token?: string
+    }
   | { type: 'type'; edits: number; intervalMs: number }
   | { type: 'peers' }
   | { type: 'stop' }
@@ -66,7 +81,40 @@ function watchOthers(): void {
 const seen = new Set<string>()
 
 async function join(message: Extract<ToBenchPeer, { type: 'join' }>): Promise<void> {
-  if (message.mode === 'swarmroom') {
+  if (message.mode === 'relay') {
+    doc = new Y.Doc({ gc: false })
+    watchOthers()
+    const room = await RoomConnection.open(doc, {
+      roomId: message.roomId,
+      key: message.key,
+      signalingUrls: [],
+      peerToPeer: false,
+      relay: { url: message.url, token: message.token ?? '', WebSocket },
+    })
+    room.awareness.setLocalStateField('user', { memberId: `m${index}`, name: `Peer ${index}` })
+    connectedPeers = () => room.status.peers
+    leave = () => room.destroy()
+  } else if (message.mode === 'relay-baseline') {
+    doc = new Y.Doc()
+    watchOthers()
+    const socket = new HocuspocusProviderWebsocket({
+      url: message.url,
+      WebSocketPolyfill: WebSocket,
+    })
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: message.roomId,
+      document: doc,
+      token: message.token ?? '',
+    })
+    provider.attach()
+    provider.awareness?.setLocalStateField('user', { memberId: `m${index}`, name: `Peer ${index}` })
+    connectedPeers = () => Math.max(0, (provider.awareness?.getStates().size ?? 1) - 1)
+    leave = async () => {
+      provider.destroy()
+      socket.destroy()
+    }
+  } else if (message.mode === 'swarmroom') {
     doc = new Y.Doc({ gc: false })
     watchOthers()
     const room = await RoomConnection.open(doc, {

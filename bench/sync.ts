@@ -3,19 +3,33 @@
  * for 2, 5 and 10 peers over real WebRTC (@roamhq/wrtc) and the embedded signaling server on
  * loopback, the room key encrypting signaling. Each peer is its own process typing into its
  * own paragraph. The same run measures bare y-webrtc + yjs (no Swarmroom code) as the baseline.
- * Prints JSON on stdout; progress and the machine go to stderr.
+ *
+ * Then the same through a team relay (stock @hocuspocus/server with its SQLite extension, a
+ * database file in a temp folder, on loopback) with WebRTC off: Swarmroom's sealed relay
+ * against a stock HocuspocusProvider syncing the document in the clear through the same server.
+ * `--only webrtc` or `--only relay` runs one part. Prints JSON on stdout; progress and the
+ * machine go to stderr.
  */
 import { fork, type ChildProcess } from 'node:child_process'
-import { cpus } from 'node:os'
-import { resolve } from 'node:path'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { SQLite } from '@hocuspocus/extension-sqlite'
+import { Server } from '@hocuspocus/server'
 import { startSignalingServer } from '../src/main/services/signaling/signaling-server'
 import { generateRoomId, generateRoomKey } from '../src/shared/room/room-key'
-import type { FromBenchPeer, ToBenchPeer } from './sync-peer'
+import type { BenchMode, FromBenchPeer, ToBenchPeer } from './sync-peer'
 
 const PEER_COUNTS = (process.env['BENCH_PEERS'] ?? '2,5,10').split(',').map(Number)
 const EDITS_PER_PEER = Number(process.env['BENCH_EDITS'] ?? 40)
 const INTERVAL_MS = 100
-type Mode = 'swarmroom' | 'baseline'
+const { values: flags } = parseArgs({ options: { only: { type: 'string' } } })
+if (flags.only !== undefined && flags.only !== 'webrtc' && flags.only !== 'relay') {
+  throw new Error(`--only takes webrtc or relay, not ${flags.only}`)
+}
+type Mode = BenchMode
+const RELAY_TOKEN = 'bench-relay-token'
 
 interface Peer {
   child: ChildProcess
@@ -51,8 +65,37 @@ async function connectedPeers(peer: Peer): Promise<number> {
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
 
-async function measure(mode: Mode, count: number): Promise<number[]> {
-  const server = await startSignalingServer({ limits: { messagesPerWindow: 100_000 } })
+/** A team relay as the README sets one up, with Hocuspocus's default store delays. */
+async function startRelay(): Promise<{ url: string; close: () => Promise<void> }> {
+  const folder = mkdtempSync(join(tmpdir(), 'swarmroom-bench-relay-'))
+  const sqlite = new SQLite({ database: join(folder, 'relay.sqlite') })
+  const server = new Server({
+    port: 0,
+    address: '127.0.0.1',
+    quiet: true,
+    stopOnSignals: false,
+    async onAuthenticate({ token }) {
+      if (token !== RELAY_TOKEN) throw new Error('Not authorized')
+    },
+    extensions: [sqlite],
+  })
+  await server.listen()
+  return {
+    url: `ws://127.0.0.1:${server.address.port}`,
+    close: async () => {
+      await server.destroy()
+      await new Promise<void>((done) => (sqlite.db ? sqlite.db.close(() => done()) : done()))
+      rmSync(folder, { recursive: true, force: true })
+    },
+  }
+}
+
+const isRelayMode = (mode: Mode): boolean => mode === 'relay' || mode === 'relay-baseline'
+
+async function measure(mode: Mode, count: number, relayUrl: string | undefined): Promise<number[]> {
+  const server = isRelayMode(mode)
+    ? { url: relayUrl ?? '', close: async () => undefined }
+    : await startSignalingServer({ limits: { messagesPerWindow: 100_000 } })
   const roomId = generateRoomId()
   const key = generateRoomKey()
   const sent = new Map<string, bigint>()
@@ -71,7 +114,7 @@ async function measure(mode: Mode, count: number): Promise<number[]> {
     const peer = await startPeer(index, sink)
     peers.push(peer)
     const joined = peer.next('joined')
-    peer.send({ type: 'join', mode, roomId, key, url: server.url })
+    peer.send({ type: 'join', mode, roomId, key, url: server.url, token: RELAY_TOKEN })
     await joined
     const deadline = Date.now() + 30_000
     while ((await connectedPeers(peer)) < index && Date.now() < deadline) await sleep(100)
@@ -115,28 +158,49 @@ function percentile(values: number[], p: number): number {
 /** Rounds per mode, alternating which goes first: the machine's load drifts during a run. */
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2)
 
-const runs = []
-for (const peers of PEER_COUNTS) {
-  const baseline: number[] = []
-  const swarmroom: number[] = []
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const order: Mode[] = round % 2 === 0 ? ['baseline', 'swarmroom'] : ['swarmroom', 'baseline']
-    for (const mode of order) {
-      const latencies = await measure(mode, peers)
-      ;(mode === 'baseline' ? baseline : swarmroom).push(...latencies)
+/** Measures `mode` against `baselineMode` for each peer count, in alternating rounds. */
+async function compare(
+  mode: Mode,
+  baselineMode: Mode,
+  relayUrl: string | undefined,
+): Promise<Record<string, number | string>[]> {
+  const results = []
+  for (const peers of PEER_COUNTS) {
+    const baseline: number[] = []
+    const measured: number[] = []
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = round % 2 === 0 ? [baselineMode, mode] : [mode, baselineMode]
+      for (const next of order) {
+        const latencies = await measure(next, peers, relayUrl)
+        ;(next === baselineMode ? baseline : measured).push(...latencies)
+      }
     }
+    const run = {
+      path: isRelayMode(mode) ? 'relay' : 'webrtc',
+      peers,
+      edits: measured.length,
+      p50Ms: percentile(measured, 50),
+      p95Ms: percentile(measured, 95),
+      baselineP50Ms: percentile(baseline, 50),
+      baselineP95Ms: percentile(baseline, 95),
+      p95Ratio: Math.round((percentile(measured, 95) / percentile(baseline, 95)) * 100) / 100,
+    }
+    console.error(JSON.stringify(run))
+    results.push(run)
   }
-  const run = {
-    peers,
-    edits: swarmroom.length,
-    p50Ms: percentile(swarmroom, 50),
-    p95Ms: percentile(swarmroom, 95),
-    baselineP50Ms: percentile(baseline, 50),
-    baselineP95Ms: percentile(baseline, 95),
-    p95Ratio: Math.round((percentile(swarmroom, 95) / percentile(baseline, 95)) * 100) / 100,
+  return results
+}
+
+const runs = []
+if (flags.only !== 'relay') runs.push(...(await compare('swarmroom', 'baseline', undefined)))
+if (flags.only !== 'webrtc') {
+  // One relay server for the whole part, as a team has one; every measurement is a new room.
+  const relay = await startRelay()
+  try {
+    runs.push(...(await compare('relay', 'relay-baseline', relay.url)))
+  } finally {
+    await relay.close()
   }
-  console.error(JSON.stringify(run))
-  runs.push(run)
 }
 console.log(JSON.stringify({ runs }))
 console.error(

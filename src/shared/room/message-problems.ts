@@ -27,4 +27,8 @@ export const PROBLEMS = {
   relay:
     'The team relay passed on changes Swarmroom could not read. They were ignored; ask ' +
     'whoever runs the relay to check which app sent them.',
+  relaySealed:
+    'The team relay holds changes this room’s key cannot open: they were sealed with another ' +
+    'key, or damaged on the way. They were ignored; your work is not affected. If a teammate’s ' +
+    'changes are missing, check that everyone joined with the same invite link.',
 } as const

@@ -1,17 +1,27 @@
 /**
- * The team relay: a Hocuspocus server that keeps a room available when every member is offline
- * and carries rooms larger than a WebRTC mesh holds. It sees the document like any Yjs server
- * (it stores and merges it), so it belongs on the team's own infrastructure, behind TLS and a
- * token. The room key is never sent to it.
+ * The team relay: a stock Hocuspocus server that keeps a room available when every member is
+ * offline and carries rooms larger than a WebRTC mesh holds. It never reads a case: it syncs a
+ * relay document of sealed entries (relay-entries.ts) and sealed presence (relay-presence.ts),
+ * both encrypted with a key derived from the room key (relay-cipher.ts). The relay token only
+ * admits a member; the room key is never sent to it. What the relay still learns: the room id,
+ * how many members are connected, when and how much they write.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { checkAwarenessUpdate, checkSyncMessage, type PeerMessageCheck } from './message-check'
-import { PROBLEMS, reportPeerMessageProblem } from './message-problems'
+import { relayCipher } from './relay-cipher'
+import { RelayEntries } from './relay-entries'
+import { gateRelayMessages } from './relay-gate'
+import { RelayPresence } from './relay-presence'
 import type { RelayState } from './room-status'
+
+/**
+ * The relay's name for a room's document. Relays used by versions that synced the case in the
+ * clear hold it under the bare room id; a sealed room never reads or writes that one.
+ */
+export function relayDocumentName(roomId: string): string {
+  return `sealed:v1:${roomId}`
+}
 
 export interface RelayOptions {
   /** ws:// or wss:// address of the Hocuspocus server. */
@@ -34,7 +44,7 @@ export interface RelayConnection {
 export function connectRelay(
   doc: Y.Doc,
   awareness: Awareness,
-  options: { roomId: string; relay?: RelayOptions },
+  options: { roomId: string; key: string; relay?: RelayOptions },
 ): RelayConnection {
   const relay = options.relay
   if (!relay) throw new Error('connectRelay needs relay options')
@@ -50,25 +60,40 @@ export function connectRelay(
     url: relay.url,
     ...(relay.WebSocket ? { WebSocketPolyfill: relay.WebSocket } : {}),
   })
-  const mirror = mirrorAwareness(awareness, new Awareness(doc))
+  // Garbage collection on: what compaction deletes is dropped, not kept as history.
+  const relayDoc = new Y.Doc({ gc: true })
+  const relayAwareness = new Awareness(relayDoc)
+  let entries: RelayEntries | undefined
+  let presence: RelayPresence | undefined
+  let destroyed = false
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
-    name: options.roomId,
-    document: doc,
+    name: relayDocumentName(options.roomId),
+    document: relayDoc,
     token: relay.token,
-    awareness: mirror.relayAwareness,
+    awareness: relayAwareness,
     onStatus: ({ status }) => set(status === 'connected' ? 'connected' : 'connecting'),
     onDisconnect: () => set('offline'),
     onAuthenticationFailed: () => set('denied'),
+    onSynced: () => entries?.catchUp(),
   })
-  gateRelayMessages(provider, doc)
-  provider.attach()
+  gateRelayMessages(provider, relayDoc)
+  // Nothing is sent before the key is ready, so nothing leaves unsealed.
+  void relayCipher(options.key, options.roomId).then((cipher) => {
+    if (destroyed) return
+    // The lowest relay client id compacts first: every member sees the same list.
+    const compactsFirst = (): boolean =>
+      Math.min(...relayAwareness.getStates().keys()) === relayAwareness.clientID
+    entries = new RelayEntries(doc, relayDoc, cipher, compactsFirst)
+    presence = new RelayPresence(awareness, relayAwareness, cipher)
+    provider.attach()
+  })
   return {
     get state() {
       return state
     },
     get peers() {
-      return state === 'connected' ? Math.max(0, awareness.getStates().size - 1) : 0
+      return state === 'connected' ? (presence?.count ?? 0) : 0
     },
     onChange: (listener) => listeners.add(listener),
     connect: () => {
@@ -79,104 +104,13 @@ export function connectRelay(
       set('offline')
     },
     destroy: () => {
+      destroyed = true
       listeners.clear()
-      mirror.stop()
+      entries?.stop()
+      presence?.stop()
       provider.destroy()
       socket.destroy()
+      relayDoc.destroy()
     },
   }
 }
-
-/**
- * The relay gets an awareness of its own, mirrored with the room's: HocuspocusProvider puts
- * listeners on its awareness that it never removes and destroys it with itself, while the
- * room's awareness is shared with y-webrtc and the editors and outlives a relay connection.
- * This member's state goes to the relay; teammates' states from the relay join the room's.
- */
-function mirrorAwareness(
-  room: Awareness,
-  relayAwareness: Awareness,
-): { relayAwareness: Awareness; stop: () => void } {
-  const FROM_RELAY = 'relay'
-  const own = room.clientID
-  const sendOwn = (): void => relayAwareness.setLocalState(room.getLocalState())
-  const onRoomChange = (
-    { added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>,
-    origin: unknown,
-  ): void => {
-    if (origin !== FROM_RELAY && [...added, ...updated, ...removed].includes(own)) sendOwn()
-  }
-  const onRelayUpdate = (
-    { added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>,
-    origin: unknown,
-  ): void => {
-    if (origin === 'local') return
-    const teammates = [...added, ...updated, ...removed].filter((client) => client !== own)
-    if (teammates.length === 0) return
-    applyAwarenessUpdate(room, encodeAwarenessUpdate(relayAwareness, teammates), FROM_RELAY)
-  }
-  sendOwn()
-  room.on('change', onRoomChange)
-  relayAwareness.on('update', onRelayUpdate)
-  return {
-    relayAwareness,
-    stop: () => {
-      room.off('change', onRoomChange)
-      relayAwareness.off('update', onRelayUpdate)
-    },
-  }
-}
-
-type RelayMessage = Parameters<HocuspocusProvider['onMessage']>[0]
-
-// Hocuspocus's message types (@hocuspocus/provider, MessageType).
-const RELAY_SYNC = 0
-const RELAY_AWARENESS = 1
-
-/**
- * What the relay passes on comes from teammates' apps like what peers send, so it goes through
- * the same gate (message-check.ts). A refused message is dropped and reported; the relay stays
- * connected, since it carries everyone else's changes too. Accepted document updates are
- * applied here, where an error is seen, and the provider gets the message without its update.
- */
-function gateRelayMessages(provider: HocuspocusProvider, doc: Y.Doc): void {
-  const receive = provider.onMessage.bind(provider)
-  provider.onMessage = (event: RelayMessage) => {
-    const bytes = new Uint8Array(event.data as ArrayBuffer)
-    let check: PeerMessageCheck
-    let documentName = ''
-    try {
-      const decoder = decoding.createDecoder(bytes)
-      documentName = decoding.readVarString(decoder)
-      const type = decoding.readVarUint(decoder)
-      if (type === RELAY_SYNC) check = checkSyncMessage(decoder)
-      else if (type === RELAY_AWARENESS)
-        check = checkAwarenessUpdate(decoding.readVarUint8Array(decoder))
-      else check = { kind: 'pass' }
-    } catch {
-      check = { kind: 'refuse', problem: PROBLEMS.relay }
-    }
-    if (check.kind === 'refuse' || check.kind === 'drop') {
-      reportPeerMessageProblem(PROBLEMS.relay)
-      return
-    }
-    if (check.kind === 'pass') return receive(event)
-    try {
-      Y.applyUpdate(doc, check.update, provider)
-    } catch (error) {
-      console.warn('ignored an update from the relay that could not be applied', error)
-      reportPeerMessageProblem(PROBLEMS.relay)
-      return
-    }
-    const encoder = encoding.createEncoder()
-    encoding.writeVarString(encoder, documentName)
-    encoding.writeVarUint(encoder, RELAY_SYNC)
-    // Sync step 2 or update, as received, with an empty update: the provider's bookkeeping runs.
-    encoding.writeVarUint(encoder, check.step2 ? 1 : 2)
-    encoding.writeVarUint8Array(encoder, EMPTY_UPDATE)
-    const data = encoding.toUint8Array(encoder)
-    receive({ ...event, data: data.buffer })
-  }
-}
-
-const EMPTY_UPDATE = Uint8Array.from([0, 0])

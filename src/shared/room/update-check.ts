@@ -30,7 +30,9 @@ export function checkUpdate(update: Uint8Array): UpdateVerdict {
     return 'unreadable'
   }
   if (updateDepth(structs, MAX_NESTING) > MAX_NESTING) return 'too-deep'
-  const scratch = new Y.Doc({ gc: false })
+  // A fixed guid: the scratch document never syncs, and drawing a random UUID (lib0's, one
+  // random number per digit) took most of the check's time, paid on every update received.
+  const scratch = new Y.Doc({ gc: false, guid: 'update-check' })
   try {
     Y.applyUpdate(scratch, update)
   } catch {

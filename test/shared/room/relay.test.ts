@@ -1,11 +1,9 @@
 /**
- * The team relay: a real Hocuspocus server on loopback (with the database extension keeping
- * documents, as an admin's SQLite or Redis setup would), and clients joined with the app's
- * RoomConnection with peer-to-peer turned off, so everything goes through the relay.
+ * The team relay: a real Hocuspocus server on loopback with its SQLite extension keeping
+ * documents in a file, as the README's admin section sets it up, and clients joined with the
+ * app's RoomConnection with peer-to-peer turned off, so everything goes through the relay.
  */
-import { Database } from '@hocuspocus/extension-database'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import { Server } from '@hocuspocus/server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
@@ -15,54 +13,39 @@ import { onPeerMessageProblem } from '../../../src/shared/room/peer-messages'
 import { RoomConnection } from '../../../src/shared/room/room-connection'
 import { generateRoomId, generateRoomKey } from '../../../src/shared/room/room-key'
 import type { RelayState } from '../../../src/shared/room/room-status'
+import { relayDocumentName } from '../../../src/shared/room/relay'
 import { nestDeeply } from '../../fixtures/deep-nesting'
+import { RELAY_TOKEN, startTeamRelay, type TeamRelay } from '../../fixtures/team-relay'
+import { useTempFolder } from '../../fixtures/temp-folder'
 
-const TOKEN = 'team-relay-token-7f2c'
-
-let relay: Server
-const stored = new Map<string, Uint8Array>()
+const folder = useTempFolder()
+let relay: TeamRelay
 const open: RoomConnection[] = []
+/** Each room's key, as its invite link carries it to every member. */
+const keys = new Map<string, string>()
 
 beforeEach(async () => {
-  stored.clear()
-  relay = new Server({
-    port: 0,
-    address: '127.0.0.1',
-    quiet: true,
-    stopOnSignals: false,
-    // Store soon after a change, so the test need not wait Hocuspocus's default 2 s.
-    debounce: 50,
-    async onAuthenticate({ token }) {
-      if (token !== TOKEN) throw new Error('unknown token')
-    },
-    extensions: [
-      new Database({
-        fetch: async ({ documentName }) => stored.get(documentName) ?? null,
-        store: async ({ documentName, state }) => {
-          stored.set(documentName, state)
-        },
-      }),
-    ],
-  })
-  await relay.listen()
+  relay = await startTeamRelay(folder())
 })
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((connection) => connection.destroy()))
-  await relay.destroy()
+  await relay.close()
 })
 
 async function joinThroughRelay(
   roomId: string,
-  token = TOKEN,
+  token = RELAY_TOKEN,
 ): Promise<{ doc: Y.Doc; room: RoomConnection }> {
   const doc = new Y.Doc({ gc: false })
+  const key = keys.get(roomId) ?? generateRoomKey()
+  keys.set(roomId, key)
   const room = await RoomConnection.open(doc, {
     roomId,
-    key: generateRoomKey(),
+    key,
     signalingUrls: [],
     peerToPeer: false,
-    relay: { url: `ws://127.0.0.1:${relay.address.port}`, token, WebSocket },
+    relay: { url: relay.url, token, WebSocket },
   })
   open.push(room)
   return { doc, room }
@@ -123,7 +106,7 @@ describe('a case synced through the team relay', () => {
 
     await relayState(stranger.room, 'denied')
     appendParagraphs(member.doc.getXmlFragment('summary'), ['members only'])
-    await expect.poll(() => stored.size).toBe(1)
+    await expect.poll(() => relay.stored(relayDocumentName(roomId))).toBeDefined()
 
     expect(textOf(stranger.doc, 'summary')).toBe('')
   })
@@ -137,17 +120,14 @@ describe('the relay passes on what a hostile member sends', () => {
     const dana = await joinThroughRelay(roomId)
     const omar = await joinThroughRelay(roomId)
     await Promise.all([relayState(dana.room, 'connected'), relayState(omar.room, 'connected')])
-    // A hostile app with the token, speaking to the relay with a bare Hocuspocus provider.
+    // A hostile app with the token, writing into the relay document with a bare provider.
     const hostileDoc = new Y.Doc()
-    const socket = new HocuspocusProviderWebsocket({
-      url: `ws://127.0.0.1:${relay.address.port}`,
-      WebSocketPolyfill: WebSocket,
-    })
+    const socket = new HocuspocusProviderWebsocket({ url: relay.url, WebSocketPolyfill: WebSocket })
     const hostile = new HocuspocusProvider({
       websocketProvider: socket,
-      name: roomId,
+      name: relayDocumentName(roomId),
       document: hostileDoc,
-      token: TOKEN,
+      token: RELAY_TOKEN,
     })
     hostile.attach()
     try {
