@@ -25,8 +25,8 @@ import type { DesktopNotification } from '../../src/main/services/ports'
 import { NodeEncryptor } from '../fixtures/node-encryptor'
 import * as Y from 'yjs'
 
-const RENDERER_FOLDER = resolve(__dirname, '../../out/renderer')
-export const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots')
+const RENDERER_FOLDER = resolve(import.meta.dirname, '../../out/renderer')
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots')
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
