@@ -8,7 +8,8 @@
  * - open: the lobby to a painted case with 2,000 timeline entries (warm: the first open of each
  *   page is not counted);
  * - keystroke: keydown to the frame after the summary editor shows the character;
- * - heap: JS heap at the lobby, with one case open, and after ten cases opened and closed.
+ * - heap: JS heap at a fresh lobby, with one case open, and after ten cases opened and closed
+ *   (each time after a forced garbage collection).
  *
  * Needs `npm run build`. Prints JSON on stdout; progress goes to stderr.
  */
@@ -91,9 +92,10 @@ try {
         await typeKeys(pages[side].page, KEY_BLOCK, measured.keystrokeMs[side])
       }
     }
+    for (const side of order) await pages[side].close()
+    // Memory on a page of its own, from a fresh lobby: the long case above is not in it.
     for (const side of order) {
-      const { page } = pages[side]
-      await backToLobby(page, side)
+      const { page, close } = await startPage(browser, main, side, url)
       measured.heapLobbyMB[side].push(await heapMB(page))
       for (const [index, roomId] of others.slice(0, 10).entries()) {
         await openCase(page, side, roomId, LOOK[side].room)
@@ -101,7 +103,7 @@ try {
         await backToLobby(page, side)
       }
       measured.heapAfterTenMB[side].push(await heapMB(page))
-      await pages[side].close()
+      await close()
     }
   }
 } finally {
