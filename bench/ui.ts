@@ -8,7 +8,8 @@
  * - open: the lobby to a painted case with 2,000 timeline entries (warm: the first open of each
  *   page is not counted);
  * - keystroke: keydown to the frame after the summary editor shows the character;
- * - heap: JS heap at a fresh lobby, with one case open, and after ten cases opened and closed
+ * - heap: JS heap at a fresh lobby, with one case open, after it is closed, and after ten cases
+ *   opened and closed
  *   (each time after a forced garbage collection).
  *
  * Needs `npm run build`. Prints JSON on stdout; progress goes to stderr.
@@ -42,6 +43,7 @@ const measured = {
   keystrokeMs: samples(),
   heapLobbyMB: samples(),
   heapOneOpenMB: samples(),
+  heapAfterOneMB: samples(),
   heapAfterTenMB: samples(),
 }
 
@@ -101,6 +103,8 @@ try {
         await openCase(page, side, roomId, LOOK[side].room)
         if (index === 0) measured.heapOneOpenMB[side].push(await heapMB(page))
         await backToLobby(page, side)
+        // The first case loads and keeps the room's code; what grows after it is what stays.
+        if (index === 0) measured.heapAfterOneMB[side].push(await heapMB(page))
       }
       measured.heapAfterTenMB[side].push(await heapMB(page))
       await close()
@@ -132,6 +136,7 @@ console.log(
       heapMB: {
         lobby: summarise(measured.heapLobbyMB),
         oneCaseOpen: summarise(measured.heapOneOpenMB),
+        afterOneOpenedAndClosed: summarise(measured.heapAfterOneMB),
         afterTenOpenedAndClosed: summarise(measured.heapAfterTenMB),
       },
     },
