@@ -1,8 +1,8 @@
 /**
  * A case whose timeline has grown to hundreds of entries: the timeline puts in the page only
  * the entries near what is in view (so opening the case does not build and lay out all of
- * them), and still every entry can be scrolled to, reached from a notification, and edited
- * without losing the draft when it scrolls out of view.
+ * them), and still every entry can be scrolled to, reached with Tab and from a notification,
+ * and edited without losing the draft when it scrolls out of view.
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -16,7 +16,7 @@ const ENTRIES = 400
 describe('a long timeline', () => {
   const apps = useApps()
 
-  it('shows the entries in view, reaches the oldest and keeps an edit across scrolling', async () => {
+  it('shows the entries in view, walks past them with Tab, reaches the oldest and keeps an edit', async () => {
     const app = await apps.start(apps.folder())
     const { page, main, errors } = app
     await chooseName(page, 'Dana Whitfield')
@@ -47,6 +47,7 @@ describe('a long timeline', () => {
 
     await page.evaluate(`location.hash = '#/case/${created.roomId}'`)
     const timeline = page.getByRole('region', { name: 'Actions taken' })
+    const panel = page.getByRole('tabpanel', { name: 'Timeline' })
     const entries = timeline.getByRole('listitem')
     await expect.poll(() => entries.first().textContent()).toContain('Attempt 400:')
     const shownAtOpen = await entries.count()
@@ -57,11 +58,18 @@ describe('a long timeline', () => {
     expect(await entries.first().getAttribute('aria-posinset')).toBe('1')
     await page.screenshot({ path: join(SCREENSHOTS, 'long-timeline.png') })
 
+    // Tab walks on past the entries that were in the page at open: each one it reaches is.
+    await entries.first().getByRole('button', { name: 'Edit' }).focus()
+    const focusedEntry =
+      "document.activeElement?.closest('[aria-posinset]')?.getAttribute('aria-posinset')"
+    for (let press = 0; press < 2 * shownAtOpen + 4; press++) await page.keyboard.press('Tab')
+    expect(Number(await page.evaluate(focusedEntry))).toBeGreaterThan(shownAtOpen + 1)
+    await panel.evaluate((element) => element.scrollTo({ top: 0 }))
+
     // An edit is started near the top, then the list is scrolled to its oldest entry.
     const newest = entries.filter({ hasText: 'Attempt 400:' })
     await newest.getByRole('button', { name: 'Edit' }).click()
     await timeline.getByLabel('What happened').nth(1).fill('Replayed the queue, half-typed')
-    const panel = page.getByRole('tabpanel', { name: 'Timeline' })
     await panel.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
     await expect
       .poll(() => entries.filter({ hasText: 'Attempt 1:' }).count(), { timeout: 10_000 })
