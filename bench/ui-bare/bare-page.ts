@@ -7,6 +7,7 @@ import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import StarterKit from '@tiptap/starter-kit'
 import * as Y from 'yjs'
+import './bare.css'
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string } }
 interface Bridge {
@@ -52,10 +53,16 @@ async function openCase(roomId: string): Promise<void> {
   const doc = new Y.Doc({ gc: false })
   Y.applyUpdate(doc, value(await bridge.room.load({ roomId })).state)
   const room = element('div')
+  room.className = 'room'
+  const sections = element('div')
+  sections.className = 'room__sections'
+  const sidebar = element('aside')
+  sidebar.className = 'room__timeline'
+  room.append(sections, sidebar)
   root.replaceChildren(room)
   const editors = SECTIONS.map((name) => {
     const holder = element('section')
-    room.append(holder)
+    sections.append(holder)
     return new Editor({
       element: holder,
       injectCSS: false,
@@ -81,7 +88,7 @@ async function openCase(roomId: string): Promise<void> {
     )
     list.append(item)
   }
-  room.append(list)
+  sidebar.append(list)
   open = { roomId, doc, editors }
 }
 
