@@ -3,6 +3,7 @@
  * or a timeline entry (when the timeline is the sidebar's open panel).
  */
 import { parsePlace } from '@shared/case/case-place'
+import { requestEntryReveal } from './timeline/entry-reveal'
 import './show-place.css'
 
 /** Tries for about half a second: a case that just opened mounts its editors a frame or two later. */
@@ -15,6 +16,8 @@ export function showPlace(place: string, framesLeft = 30): void {
       : `[data-action-id="${CSS.escape(target.id)}"]`
   const element = document.querySelector<HTMLElement>(selector)
   if (!element) {
+    // The timeline shows only the entries near its visible part: it scrolls to this one.
+    if (target.kind !== 'section') requestEntryReveal(target.id)
     if (framesLeft > 0) requestAnimationFrame(() => showPlace(place, framesLeft - 1))
     return
   }

@@ -10,25 +10,30 @@ import { ConfirmDialog } from '../../common/confirm-dialog'
 import { clockTime } from '../../common/format'
 import { TimelineEvent } from './timeline-event'
 import { TimelineForm } from './timeline-form'
+import type { TimelineItemProps } from './timeline-list'
 
 interface TimelineEntryProps {
   entry: ActionEntry
+  /** Where the list placed it. */
+  item: TimelineItemProps
   author: CaseMember | undefined
   isOwn: boolean
+  /** Whether its edit form is open: kept by the timeline, so scrolling away loses no draft. */
+  editing: boolean
+  onEditingChange: (editing: boolean) => void
   onEdit: (input: ActionInput) => void
   onDelete: () => void
 }
 
 export function TimelineEntry(props: TimelineEntryProps): React.JSX.Element {
-  const { entry, author, isOwn } = props
-  const [editing, setEditing] = useState(false)
+  const { entry, author, isOwn, item, editing, onEditingChange: setEditing } = props
   const [confirming, setConfirming] = useState(false)
 
   // Events the app logged (hand-overs, approvals) are never edited or deleted.
-  if (!isPersonActionKind(entry.kind)) return <TimelineEvent entry={entry} />
-  if (editing && isPersonActionKind(entry.kind)) {
+  if (!isPersonActionKind(entry.kind)) return <TimelineEvent entry={entry} item={item} />
+  if (editing) {
     return (
-      <li className="timeline-entry timeline-entry--editing">
+      <li {...item} className="timeline-entry timeline-entry--editing">
         <TimelineForm
           initial={{ kind: entry.kind, text: entry.text, outcome: entry.outcome }}
           submitLabel="Save entry"
@@ -42,7 +47,7 @@ export function TimelineEntry(props: TimelineEntryProps): React.JSX.Element {
     )
   }
   return (
-    <li className="timeline-entry" data-action-id={entry.id} tabIndex={-1}>
+    <li {...item} className="timeline-entry" data-action-id={entry.id} tabIndex={-1}>
       <div className="timeline-entry__meta">
         <span className={`kind kind--${entry.kind}`}>{ACTION_KIND_NAMES[entry.kind]}</span>
         <span className="timeline-entry__author">

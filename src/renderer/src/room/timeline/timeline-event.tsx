@@ -3,15 +3,23 @@ import { useContext } from 'react'
 import { clockTime } from '../../common/format'
 import { TrustContext } from '../trust/trust-context'
 import { UnverifiedBadge } from '../trust/unverified-badge'
+import type { TimelineItemProps } from './timeline-list'
 
 /**
  * Something the app logged about the case (a hand-over, an approval, a status change): set
  * apart from what people wrote, and never editable.
  */
-export function TimelineEvent({ entry }: { entry: ActionEntry }): React.JSX.Element {
+export function TimelineEvent({
+  entry,
+  item,
+}: {
+  entry: ActionEntry
+  item: TimelineItemProps
+}): React.JSX.Element {
   const problem = useContext(TrustContext)?.trust?.unverifiedEvents[entry.id]
   return (
     <li
+      {...item}
       className={`timeline-event timeline-event--${entry.kind}`}
       data-kind={entry.kind}
       data-action-id={entry.id}

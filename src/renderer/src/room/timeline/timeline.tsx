@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { membersMap, readMembers } from '@shared/case/members'
 import {
   actionsArray,
@@ -13,16 +13,22 @@ import type { RoomPanelProps } from '../sidebar/room-panel-props'
 import { TimelineEntry } from './timeline-entry'
 import { NO_FILTER, TimelineFilters, toActionFilter } from './timeline-filters'
 import { TimelineForm } from './timeline-form'
+import { TimelineList } from './timeline-list'
+import { useYMemo } from '../hooks/use-y-memo'
 import { useYRead } from '../hooks/use-y-read'
 import './timeline.css'
 
 /** What the swarm has tried, found and decided, and what happened to the case; newest first. */
 export function Timeline({ doc, identity }: RoomPanelProps): React.JSX.Element {
-  const entries = useYRead(actionsArray(doc), () => listActions(doc))
+  const entries = useYMemo(actionsArray(doc), () => listActions(doc))
   const members = useYRead(membersMap(doc), () => readMembers(doc))
   const attempt = useAttempt()
   const [filter, setFilter] = useState(NO_FILTER)
-  const shown = filterActions(entries, toActionFilter(filter))
+  const [editing, setEditing] = useState<ReadonlySet<string>>(new Set())
+  const shown = useMemo(
+    () => filterActions(entries, toActionFilter(filter)).reverse(),
+    [entries, filter],
+  )
 
   return (
     <section className="timeline" aria-labelledby="timeline-heading">
@@ -52,21 +58,33 @@ export function Timeline({ doc, identity }: RoomPanelProps): React.JSX.Element {
       ) : shown.length === 0 ? (
         <p className="timeline__empty">Nothing matches this filter.</p>
       ) : (
-        <ol className="timeline__list" reversed>
-          {[...shown].reverse().map((entry) => (
+        <TimelineList
+          entries={shown}
+          pinned={editing}
+          renderEntry={(entry, item) => (
             <TimelineEntry
               key={entry.id}
+              item={item}
               entry={entry}
               author={members.get(entry.author)}
               isOwn={entry.author === identity.memberId}
+              editing={editing.has(entry.id)}
+              onEditingChange={(open) => setEditing(toggled(editing, entry.id, open))}
               onEdit={(input) =>
                 attempt.run(() => editAction(doc, entry.id, identity.memberId, input))
               }
               onDelete={() => attempt.run(() => deleteAction(doc, entry.id, identity.memberId))}
             />
-          ))}
-        </ol>
+          )}
+        />
       )}
     </section>
   )
+}
+
+function toggled(ids: ReadonlySet<string>, id: string, present: boolean): ReadonlySet<string> {
+  const next = new Set(ids)
+  if (present) next.add(id)
+  else next.delete(id)
+  return next
 }
