@@ -25,6 +25,8 @@ export interface RelayConnection {
   readonly state: RelayState
   /** Other clients present through the relay. */
   readonly peers: number
+  /** Whether a teammate's presence (awareness client id) comes through the relay right now. */
+  holds(clientId: number): boolean
   onChange(listener: () => void): void
   connect(): void
   disconnect(): void
@@ -70,6 +72,7 @@ export function connectRelay(
     get peers() {
       return state === 'connected' ? Math.max(0, awareness.getStates().size - 1) : 0
     },
+    holds: (clientId) => state === 'connected' && mirror.relayAwareness.getStates().has(clientId),
     onChange: (listener) => listeners.add(listener),
     connect: () => {
       void socket.connect()
