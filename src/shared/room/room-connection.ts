@@ -52,6 +52,12 @@ export interface RoomOptions {
    * @default []
    */
   iceServers?: readonly IceServer[]
+  /**
+   * Which ICE candidates WebRTC may use; `relay` sends every connection through TURN (a team
+   * whose policy forbids direct connections, or bench:sync measuring TURN).
+   * @default 'all'
+   */
+  iceTransportPolicy?: 'all' | 'relay'
   /** Peer-to-peer sync; off only for relay-only tests. @default true */
   peerToPeer?: boolean
   relay?: RelayOptions
@@ -242,12 +248,15 @@ export class RoomConnection {
   }
 
   private startWebrtc(): void {
-    const { roomId, key, signalingUrls, webrtc, iceServers = [] } = this.options
+    const { roomId, key, signalingUrls, webrtc, iceServers = [], iceTransportPolicy } = this.options
     const provider = new WebrtcProvider(roomId, this.doc, {
       signaling: [...signalingUrls],
       password: key,
       awareness: this.awareness,
-      peerOpts: { ...(webrtc ? { wrtc: webrtc } : {}), config: { iceServers } },
+      peerOpts: {
+        ...(webrtc ? { wrtc: webrtc } : {}),
+        config: { iceServers, ...(iceTransportPolicy ? { iceTransportPolicy } : {}) },
+      },
     })
     this.mesh = new Mesh(this.doc, this.awareness, provider)
     this.liveness = new Liveness(provider)
