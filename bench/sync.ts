@@ -190,6 +190,15 @@ async function compare(
     for (const mode of order) {
       const latencies = await measureOne(mode)
       ;(mode === 'baseline' ? baseline : swarmroom).push(...latencies)
+      // Each round on its own too: on a loaded machine one slow round can make the whole p95.
+      console.error(
+        JSON.stringify({
+          mode,
+          round,
+          p50Ms: percentile(latencies, 50),
+          p95Ms: percentile(latencies, 95),
+        }),
+      )
     }
   }
   return {
