@@ -30,7 +30,9 @@ export function checkUpdate(update: Uint8Array): UpdateVerdict {
     return 'unreadable'
   }
   if (updateDepth(structs, MAX_NESTING) > MAX_NESTING) return 'too-deep'
-  const scratch = new Y.Doc({ gc: false })
+  // A fixed guid: yjs makes a random one otherwise, which costs most of this check (about
+  // 0.25 ms of 0.4 on a 2-core machine, per update received); nothing outside sees this doc.
+  const scratch = new Y.Doc({ gc: false, guid: 'update-check' })
   try {
     Y.applyUpdate(scratch, update)
   } catch {
