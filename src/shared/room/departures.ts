@@ -42,6 +42,16 @@ export class Departures {
     this.remove(new Set(lost))
   }
 
+  /**
+   * A peer whose connection went silent (liveness.ts) is taken for gone at once, whatever
+   * teammates still claim: their claim is only as fresh as their own last heartbeat from it,
+   * and a peer still there mends a wrong removal itself.
+   */
+  forget(peerId: string): void {
+    this.reached.delete(peerId)
+    this.remove(new Set([peerId]))
+  }
+
   /** Leaving the room (once y-webrtc has left it): nobody is reached through it any more. */
   stop(): void {
     this.awareness.off('change', this.onAwareness)

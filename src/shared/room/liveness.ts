@@ -47,7 +47,11 @@ export class Liveness {
   private readonly hearing = new WeakMap<object, Hearing>()
   private lastBeat = Date.now()
 
-  constructor(private readonly provider: WebrtcProvider) {}
+  constructor(
+    private readonly provider: WebrtcProvider,
+    /** Told the y-webrtc peer id of each connection closed for silence. */
+    private readonly onSilent: (peerId: string) => void,
+  ) {}
 
   /** Sends a heartbeat on every open connection and closes those gone silent. */
   beat(now = Date.now()): void {
@@ -55,7 +59,7 @@ export class Liveness {
     if (!room) return
     const stalled = now - this.lastBeat > 1000 + STALLED_AFTER_MS
     this.lastBeat = now
-    for (const conn of room.webrtcConns.values()) {
+    for (const [peerId, conn] of room.webrtcConns) {
       if (!conn.connected) continue
       const hearing = this.hearing.get(conn.peer) ?? this.listen(conn.peer, now)
       if (!hearing) continue
@@ -63,6 +67,7 @@ export class Liveness {
       if (stalled) hearing.lastHeard = now
       if (hearing.beats && now - hearing.lastHeard > SILENT_AFTER_MS) {
         conn.destroy()
+        this.onSilent(peerId)
         continue
       }
       try {

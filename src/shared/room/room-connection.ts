@@ -259,7 +259,7 @@ export class RoomConnection {
       },
     })
     this.mesh = new Mesh(this.doc, this.awareness, provider)
-    this.liveness = new Liveness(provider)
+    this.liveness = new Liveness(provider, (peerId) => this.departures?.forget(peerId))
     this.departures = new Departures(
       this.awareness,
       this.mesh,
