@@ -12,7 +12,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { WebrtcProvider } from 'y-webrtc'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { RoomConnection } from '../src/shared/room/room-connection'
+import { peerConnectionOf, readCandidateRoute } from '../src/shared/room/candidate-route'
+import { RoomConnection, type IceServer } from '../src/shared/room/room-connection'
 import { installWebSocket, testPeerOptions, wrtc } from '../test/fixtures/node-webrtc'
 
 export type BenchMode = 'swarmroom' | 'baseline' | 'relay' | 'relay-baseline'
@@ -26,6 +27,8 @@ export type ToBenchPeer =
       /** The signaling server, or the relay for the relay modes. */
       url: string
       token?: string
+      /** TURN only (`iceTransportPolicy: 'relay'`) through these servers; none: loopback. */
+      turn?: IceServer[]
     }
   | { type: 'type'; edits: number; intervalMs: number }
   | { type: 'peers' }
@@ -34,7 +37,8 @@ export type ToBenchPeer =
 export type FromBenchPeer =
   | { type: 'ready' }
   | { type: 'joined' }
-  | { type: 'peers'; count: number }
+  /** Open connections, and how many of them go through TURN. */
+  | { type: 'peers'; count: number; throughTurn: number }
   | { type: 'sent'; id: string; at: string }
   | { type: 'seen'; id: string; at: string }
   | { type: 'typed' }
@@ -46,6 +50,8 @@ installWebSocket()
 
 let doc: Y.Doc
 let connectedPeers: () => number = () => 0
+/** How many open connections go through TURN: a check on the run, not part of what is measured. */
+let throughTurn: () => Promise<number> = async () => 0
 let leave: () => Promise<void> = async () => undefined
 const MARKER = /⟦(\d+):(\d+)⟧/g
 
@@ -122,9 +128,12 @@ async function join(message: Extract<ToBenchPeer, { type: 'join' }>): Promise<vo
       key: message.key,
       signalingUrls: [message.url],
       webrtc: wrtc,
+      ...(message.turn ? { iceServers: message.turn, iceTransportPolicy: 'relay' as const } : {}),
     })
     room.awareness.setLocalStateField('user', { memberId: `m${index}`, name: `Peer ${index}` })
     connectedPeers = () => room.status.peers
+    // The app's own reading of its connections: `turn` once one goes through TURN.
+    throughTurn = async () => (room.status.route === 'turn' ? room.status.peers : 0)
     leave = () => room.destroy()
   } else {
     doc = new Y.Doc()
@@ -132,10 +141,12 @@ async function join(message: Extract<ToBenchPeer, { type: 'join' }>): Promise<vo
     const provider = new WebrtcProvider(message.roomId, doc, {
       signaling: [message.url],
       password: message.key,
-      peerOpts: testPeerOptions,
+      peerOpts: message.turn
+        ? { wrtc, config: { iceServers: message.turn, iceTransportPolicy: 'relay' } }
+        : testPeerOptions,
     })
-    connectedPeers = () =>
-      [...(provider.room?.webrtcConns.values() ?? [])].filter((conn) => conn.connected).length
+    connectedPeers = () => openConnections(provider).length
+    throughTurn = () => countThroughTurn(openConnections(provider))
     leave = async () => {
       provider.disconnect()
       provider.destroy()
@@ -143,6 +154,26 @@ async function join(message: Extract<ToBenchPeer, { type: 'join' }>): Promise<vo
   }
   ownText() // each peer's paragraph exists before measuring: new types are not "changed"
   tell({ type: 'joined' })
+}
+
+function openConnections(provider: WebrtcProvider | undefined): unknown[] {
+  const conns = [...(provider?.room?.webrtcConns.values() ?? [])]
+  return conns.filter((conn) => conn.connected).map((conn) => conn.peer)
+}
+
+/** Reads each connection's selected candidate pair, as the app's status does. */
+async function countThroughTurn(peers: unknown[]): Promise<number> {
+  const routes = await Promise.all(
+    peers.map((peer) => {
+      const pc = peerConnectionOf(peer)
+      return pc ? readCandidateRoute(pc).catch(() => undefined) : undefined
+    }),
+  )
+  return routes.filter((route) => route === 'turn').length
+}
+
+async function peersMessage(): Promise<FromBenchPeer> {
+  return { type: 'peers', count: connectedPeers(), throughTurn: await throughTurn() }
 }
 
 async function type(edits: number, intervalMs: number): Promise<void> {
@@ -158,11 +189,13 @@ async function type(edits: number, intervalMs: number): Promise<void> {
 
 process.on('message', (message: ToBenchPeer) => {
   if (message.type === 'join') void join(message)
-  if (message.type === 'peers') tell({ type: 'peers', count: connectedPeers() })
+  if (message.type === 'peers') void peersMessage().then(tell)
   if (message.type === 'type') void type(message.edits, message.intervalMs)
   if (message.type === 'stop') {
     void leave().finally(() => setTimeout(() => process.exit(0), 100))
   }
 })
 process.on('unhandledRejection', () => undefined)
+// The bench ended or was interrupted: nothing is left running, in a namespace or not.
+process.on('disconnect', () => process.exit(0))
 tell({ type: 'ready' })

@@ -12,7 +12,7 @@ import { useApps } from './apps'
 describe('a live war room with two teammates', () => {
   const { teammate } = useApps()
 
-  it('joins through an invite link, shows each other, and merges typing at the same moment', async () => {
+  it('joins through an invite link, shows each other, merges typing at the same moment, and sees a teammate leave', async () => {
     const dana = await teammate('Dana Whitfield')
     const omar = await teammate('Omar Haddad')
 
@@ -68,6 +68,17 @@ describe('a live war room with two teammates', () => {
     await omar.page.screenshot({ path: join(SCREENSHOTS, 'live-omar.png') })
     expect(dana.errors).toEqual([])
     expect(omar.errors).toEqual([])
+
+    // Omar's window goes away without its beforeunload handlers (y-webrtc's goodbye runs there),
+    // as when the app is force-quit: only the connection closing tells Dana, and he leaves her
+    // presence bar within seconds, not half a minute.
+    await omar.page.close({ runBeforeUnload: false })
+    await expect.poll(() => presenceOf(dana.page), { timeout: 5000 }).toBe('')
+    await expect
+      .poll(() => dana.page.getByRole('status', { name: 'Connection' }).textContent())
+      .toBe('Only you are here')
+    await dana.page.screenshot({ path: join(SCREENSHOTS, 'live-omar-left.png') })
+    expect(dana.errors).toEqual([])
   })
 })
 

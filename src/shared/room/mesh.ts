@@ -96,6 +96,28 @@ export class Mesh {
     }
   }
 
+  /**
+   * The peers this one reaches, directly or through others: its open connections, then every
+   * peer that a reached peer and that peer itself both say they are connected to (one that has
+   * just lost the other may not have said so yet). A teammate's own word for a link is kept
+   * until their state goes, which is why both ends must vouch for it.
+   */
+  reachablePeers(): Set<string> {
+    const room = this.provider.room
+    if (!room) return new Set()
+    const reached = new Set<string>(room.bcConns)
+    for (const [peerId, conn] of room.webrtcConns) if (conn.connected) reached.add(peerId)
+    const queue = [...reached]
+    for (let peerId = queue.shift(); peerId !== undefined; peerId = queue.shift()) {
+      for (const other of this.known.get(peerId) ?? []) {
+        if (other === room.peerId || reached.has(other) || !this.linked(other, peerId)) continue
+        reached.add(other)
+        queue.push(other)
+      }
+    }
+    return reached
+  }
+
   stop(): void {
     this.doc.off('update', this.onUpdate)
     this.awareness.off('change', this.onAwareness)

@@ -44,6 +44,11 @@ export class RelayPresence {
     return this.teammates.size
   }
 
+  /** Whether a teammate's presence (room awareness client id) comes through the relay. */
+  holds(roomClient: number): boolean {
+    return [...this.teammates.values()].includes(roomClient)
+  }
+
   stop(): void {
     this.stopped = true
     this.room.off('update', this.onRoomUpdate)

@@ -35,6 +35,8 @@ export interface RelayConnection {
   readonly state: RelayState
   /** Other clients present through the relay. */
   readonly peers: number
+  /** Whether a teammate's presence (awareness client id) comes through the relay right now. */
+  holds(clientId: number): boolean
   onChange(listener: () => void): void
   connect(): void
   disconnect(): void
@@ -95,6 +97,7 @@ export function connectRelay(
     get peers() {
       return state === 'connected' ? (presence?.count ?? 0) : 0
     },
+    holds: (clientId) => state === 'connected' && (presence?.holds(clientId) ?? false),
     onChange: (listener) => listeners.add(listener),
     connect: () => {
       void socket.connect()

@@ -6,6 +6,8 @@
 import { WebrtcProvider } from 'y-webrtc'
 import { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { Departures } from './departures'
+import { Liveness } from './liveness'
 import { Mesh } from './mesh'
 import { installPeerMessagePatches } from './peer-messages'
 import { connectRelay, type RelayConnection, type RelayOptions } from './relay'
@@ -50,6 +52,12 @@ export interface RoomOptions {
    * @default []
    */
   iceServers?: readonly IceServer[]
+  /**
+   * Which ICE candidates WebRTC may use; `relay` sends every connection through TURN (a team
+   * whose policy forbids direct connections, or bench:sync measuring TURN).
+   * @default 'all'
+   */
+  iceTransportPolicy?: 'all' | 'relay'
   /** Peer-to-peer sync; off only for relay-only tests. @default true */
   peerToPeer?: boolean
   relay?: RelayOptions
@@ -81,6 +89,8 @@ export class RoomConnection {
   readonly awareness: Awareness
   private webrtc: WebrtcProvider | undefined
   private mesh: Mesh | undefined
+  private liveness: Liveness | undefined
+  private departures: Departures | undefined
   private ticks = 0
   /** Removes the listeners put on y-webrtc's signaling connections, which outlive a provider. */
   private unlistenSignaling: (() => void) | undefined
@@ -112,8 +122,10 @@ export class RoomConnection {
     // the same beat clears connections stuck half-open.
     this.poll = setInterval(() => {
       this.clearStuckConnections()
+      this.liveness?.beat()
       this.readRoutes()
       this.mesh?.refresh()
+      this.departures?.check()
       this.ticks += 1
       if (this.ticks % STATE_VECTOR_EVERY_TICKS === 0) this.mesh?.exchangeStateVectors()
       this.emitStatus()
@@ -236,16 +248,26 @@ export class RoomConnection {
   }
 
   private startWebrtc(): void {
-    const { roomId, key, signalingUrls, webrtc, iceServers = [] } = this.options
+    const { roomId, key, signalingUrls, webrtc, iceServers = [], iceTransportPolicy } = this.options
     const provider = new WebrtcProvider(roomId, this.doc, {
       signaling: [...signalingUrls],
       password: key,
       awareness: this.awareness,
-      peerOpts: { ...(webrtc ? { wrtc: webrtc } : {}), config: { iceServers } },
+      peerOpts: {
+        ...(webrtc ? { wrtc: webrtc } : {}),
+        config: { iceServers, ...(iceTransportPolicy ? { iceTransportPolicy } : {}) },
+      },
     })
     this.mesh = new Mesh(this.doc, this.awareness, provider)
+    this.liveness = new Liveness(provider, (peerId) => this.departures?.forget(peerId))
+    this.departures = new Departures(
+      this.awareness,
+      this.mesh,
+      (clientId) => this.relay?.holds(clientId) ?? false,
+    )
     const onChange = (): void => {
       this.mesh?.refresh()
+      this.departures?.check()
       this.emitStatus()
     }
     provider.on('peers', onChange)
@@ -268,6 +290,9 @@ export class RoomConnection {
     this.webrtc = undefined
     this.mesh?.stop()
     this.mesh = undefined
+    this.liveness = undefined
+    const departures = this.departures
+    this.departures = undefined
     this.unlistenSignaling?.()
     // Leaving a y-webrtc room clears this client's presence (peers must see it go); it is put
     // back afterwards, so the next connection announces it again.
@@ -275,6 +300,8 @@ export class RoomConnection {
     // destroy() alone leaves y-webrtc's signaling connection open and reconnecting.
     provider.disconnect()
     provider.destroy()
+    // After y-webrtc has left, so teammates are not told of it: they still reach each other.
+    departures?.stop()
     // y-webrtc forgets the room name only once its key promise settles; wait for that.
     const closed = Promise.resolve(provider.key).then(() => {
       if (!this.destroyed && presence) this.awareness.setLocalState(presence)

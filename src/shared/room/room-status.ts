@@ -38,13 +38,23 @@ export const OFFLINE_STATUS: RoomStatus = {
  */
 export const closingRooms = new Map<string, Promise<void>>()
 
-export function describeStatus(status: RoomStatus, everConnected: boolean): string {
+/**
+ * `present` is how many teammates the presence bar shows beside it: the count never says more
+ * (a member's second window, or a connection whose presence has not arrived yet, is a connection
+ * but not another person in the room).
+ */
+export function describeStatus(
+  status: RoomStatus,
+  everConnected: boolean,
+  present: number,
+): string {
   if (status.state === 'offline') return 'Offline: changes are saved on this computer'
   if (status.state === 'connecting') {
     return everConnected ? 'Reconnecting…' : 'Connecting…'
   }
-  if (status.peers === 0) return 'Only you are here'
-  return `${status.peers} connected`
+  const people = Math.min(status.peers, present)
+  if (people === 0) return 'Only you are here'
+  return `${people} connected`
 }
 
 /** How the connection goes, in words; nothing while there is no one to connect to. */

@@ -45,7 +45,7 @@ export function PresenceBar({ awareness, identity, link }: PresenceBarProps): Re
         role="status"
         aria-label="Connection"
       >
-        {link.problem ?? describeStatus(link.status, link.everConnected)}
+        {link.problem ?? describeStatus(link.status, link.everConnected, people.length)}
       </span>
       {route && (
         <span className={`presence__route presence__route--${link.status.route}`}>{route}</span>
