@@ -59,14 +59,19 @@ describe('presence in a live room', () => {
 
     await omar.kill()
 
+    // What the bar shows: Omar gone and the count honest, within 5 s.
     for (const peer of [dana, priya]) {
       await expect
         .poll(() => seenBy(peer), { timeout: 5000 })
         .toMatchObject({
           names: [peer === dana ? 'Priya Raman' : 'Dana Whitfield'],
           status: '1 connected',
-          peers: 1,
         })
+    }
+    // The connection to him closes too; on a loaded machine its silence takes a little longer
+    // to be noticed than his presence, which the count already leaves out.
+    for (const peer of [dana, priya]) {
+      await expect.poll(async () => (await seenBy(peer)).peers, { timeout: 20_000 }).toBe(1)
     }
     // Those who are still there stay: nobody was taken for gone along with the killed one.
     expect((await seenBy(dana)).names).toEqual(['Priya Raman'])
