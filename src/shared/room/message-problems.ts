@@ -1,6 +1,7 @@
 /** Sentences about messages from teammates' apps that had to be refused, for the room to show. */
 
-type Listener = (problem: string) => void
+/** `doc` is the case the message was for, when known: with several cases live, only its room shows it. */
+type Listener = (problem: string, doc?: object) => void
 const problemListeners = new Set<Listener>()
 
 /** Called with a sentence an agent can read when a peer's message had to be ignored. */
@@ -9,8 +10,8 @@ export function onPeerMessageProblem(listener: Listener): () => void {
   return () => problemListeners.delete(listener)
 }
 
-export function reportPeerMessageProblem(problem: string): void {
-  for (const listener of [...problemListeners]) listener(problem)
+export function reportPeerMessageProblem(problem: string, doc?: object): void {
+  for (const listener of [...problemListeners]) listener(problem, doc)
 }
 
 export const PROBLEMS = {

@@ -103,7 +103,7 @@ export function installPeerMessagePatches(): void {
     if (!bytes || !isChunk(bytes)) return originalReceive.call(this, event)
     const whole = addChunk(this, bytes)
     if (whole === 'invalid') {
-      reportPeerMessageProblem(PROBLEMS.damaged)
+      reportPeerMessageProblem(PROBLEMS.damaged, targets.get(this)?.doc)
       this.destroy()
     } else if (whole) {
       originalReceive.call(this, { data: whole.buffer })
@@ -114,7 +114,7 @@ export function installPeerMessagePatches(): void {
     if (event !== 'data') return originalOn.call(this, event, listener)
     const refuse = (problem: string, error?: unknown): void => {
       console.warn('ignored a message from a peer that could not be read', error)
-      reportPeerMessageProblem(problem)
+      reportPeerMessageProblem(problem, targets.get(this)?.doc)
       this.destroy()
     }
     const guarded = (...args: never[]): void => {

@@ -145,7 +145,7 @@ export class RelayEntries {
         if (!found && entry instanceof Uint8Array) this.applied.add(entry)
         if (found) problem ??= found
       }
-      if (problem) reportPeerMessageProblem(problem)
+      if (problem) reportPeerMessageProblem(problem, this.doc)
       this.compaction.consider()
     })
   }

@@ -100,7 +100,7 @@ export class RelayPresence {
     if (this.stopped) return
     const roomClient = entry ? this.roomClientOf(entry) : undefined
     if (!entry || roomClient === undefined) {
-      reportPeerMessageProblem(entry ? PROBLEMS.relay : PROBLEMS.relaySealed)
+      reportPeerMessageProblem(entry ? PROBLEMS.relay : PROBLEMS.relaySealed, this.room.doc)
       return
     }
     this.teammates.set(client, roomClient)

@@ -13,6 +13,7 @@ import { registerAuthor } from '@shared/case/authorship'
 import { isCaseInitialized, metaMap, readMeta } from '@shared/case/case-doc'
 import { joinCase, membersMap, readMembers } from '@shared/case/members'
 import type { Identity, Notice } from '@shared/ipc'
+import { onPeerMessageProblem } from '@shared/room/message-problems'
 import { setLocalPresence } from '@shared/room/presence'
 import { RoomConnection } from '@shared/room/room-connection'
 import { OFFLINE_STATUS, type RoomStatus } from '@shared/room/room-status'
@@ -28,6 +29,8 @@ export interface RoomLink {
   everConnected: boolean
   /** Why the room cannot connect at all (the key is unreadable, say); the case still works. */
   problem?: string
+  /** Something a teammate's app sent to this case that had to be ignored; the room carries on. */
+  peerProblem?: string
 }
 
 const STARTING: RoomStatus = { ...OFFLINE_STATUS, state: 'connecting' }
@@ -138,6 +141,7 @@ export class LiveRoom {
     if (this.closed || generation !== this.generation) return
     if (!result.ok) {
       this.setLink({
+        ...this.currentLink,
         status: { ...STARTING, state: 'offline' },
         everConnected: false,
         problem: result.error.message,
@@ -159,11 +163,15 @@ export class LiveRoom {
       return
     }
     this.connection = opened
-    const show = (status: RoomStatus): void =>
+    const show = (status: RoomStatus): void => {
+      // A connection problem from an earlier attempt goes; a teammate's refused message stays.
+      const { peerProblem, everConnected } = this.currentLink
       this.setLink({
         status,
-        everConnected: this.currentLink.everConnected || status.state === 'connected',
+        everConnected: everConnected || status.state === 'connected',
+        ...(peerProblem === undefined ? {} : { peerProblem }),
       })
+    }
     opened.onStatus(show)
     show(opened.status)
     if (!this.online) opened.goOffline()
@@ -228,6 +236,12 @@ export class LiveRoom {
     const report = (): void => this.reportSummary()
     meta.observe(report)
     this.cleanups.push(() => meta.unobserve(report))
+
+    // Kept until the case is opened, when it was for a case syncing in the background.
+    const stopProblems = onPeerMessageProblem((peerProblem, doc) => {
+      if (doc === undefined || doc === this.doc) this.setLink({ ...this.currentLink, peerProblem })
+    })
+    this.cleanups.push(stopProblems)
 
     const onVisibility = (): void => {
       if (this.looking) this.markSeen()
