@@ -1,9 +1,14 @@
 /**
  * What must hold before a reply goes to a customer: there is a reply, it is approved (or the
- * owner overrides), and the ticket did not change unseen since the case last read it.
+ * owner overrides) by an approval that verifies, it was not posted already, and the ticket did
+ * not change unseen since the case last read it.
  */
 import type * as Y from 'yjs'
 import { readMeta } from '@shared/case/case-doc'
+import { formatTime } from '@shared/case/documents/note-blocks'
+import { listExports } from '@shared/case/exports'
+import { memberName } from '@shared/case/members'
+import type { CaseTrust } from '@shared/case/signatures/case-trust'
 import { readTicketSeen, ticketFingerprint } from '@shared/case/ticket-seen'
 import type { SendResult } from '@shared/channels/export'
 import { CONNECTOR_NAMES } from '@shared/help-desk-connections'
@@ -135,4 +140,51 @@ export async function checkConfirmedTicket(
     ],
     token,
   }
+}
+
+/**
+ * One reply, one post: the approval is used up only when the reply reaches the ticket, so
+ * while an export of this exact text is still on its way (or after it arrived) another export
+ * of it is refused rather than posted twice.
+ */
+export function refuseRepeatedReply(doc: Y.Doc, replyHash: string): void {
+  const earlier = listExports(doc).find(
+    (record) =>
+      record.parts !== 'note' && record.replyHash === replyHash && record.state !== 'failed',
+  )
+  if (!earlier) return
+  const when = formatTime(earlier.sentAt ?? earlier.at)
+  throw new AppError(
+    'invalid-input',
+    earlier.state === 'sent'
+      ? `This exact customer update already reached the ticket (${when}). Change it before ` +
+          'sending another reply, or export the note only.'
+      : `This exact customer update is already on its way to the ticket (queued ${when}); ` +
+          'follow it in the Exports tab. Export the note only, or wait for it.',
+  )
+}
+
+/** The export's content with an approval that does not verify counted as no approval. */
+export function verifiedContent(content: ExportContent, trust: CaseTrust): ExportContent {
+  if (!content.approval.valid || trust.approval?.verified === true) return content
+  return { ...content, approval: { ...content.approval, valid: false } }
+}
+
+/** Why the approval in the case does not count, for the owner about to post the reply. */
+export function unverifiedApproval(
+  doc: Y.Doc,
+  trust: CaseTrust,
+  actor: string,
+): string | undefined {
+  const approval = trust.approval
+  if (!approval || approval.verified) return undefined
+  const approver = memberName(doc, approval.approvedBy)
+  const owner = trust.owner.verified
+  const ask =
+    owner === actor ? 'Approve it again' : `Ask ${memberName(doc, owner)} to approve it again`
+  const why =
+    approval.problem === 'not-owner'
+      ? `${approver} did not own the case when it was approved`
+      : `it is not signed by ${approver}’s key`
+  return `The approval of this reply could not be verified: ${why}. ${ask}.`
 }
