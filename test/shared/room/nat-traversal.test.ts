@@ -107,6 +107,25 @@ async function editsArriveBothWays(dana: RoomPeer, priya: RoomPeer): Promise<voi
   expect(b.content).toEqual(a.content)
 }
 
+/** Dana and Priya, given the team's STUN and TURN servers, connect through TURN and sync. */
+async function syncsThroughTurn(transport: 'udp' | 'tcp'): Promise<void> {
+  const { coturn } = ready()
+  const [dana, priya] = await twoOffices([
+    { urls: `stun:${coturn.address}` },
+    {
+      urls: `turn:${coturn.address}?transport=${transport}`,
+      username: TURN_USER,
+      credential: TURN_CREDENTIAL,
+    },
+  ])
+  for (const peer of [dana, priya]) {
+    // A TURN allocation and its checks take longer than a direct path on a busy machine.
+    const status = await statusWhen(peer, (s) => s.peers === 1 && s.route === 'turn', 45_000)
+    expect(describeRoute(status)).toBe("Connected through the team's TURN server")
+  }
+  await editsArriveBothWays(dana, priya)
+}
+
 describe('teammates in two offices behind NAT', () => {
   it("syncs a case directly, through both NATs, with the team's STUN server", async () => {
     const { coturn } = ready()
@@ -120,50 +139,22 @@ describe('teammates in two offices behind NAT', () => {
   }, 40_000)
 
   it("syncs through the team's TURN server over TCP when one office lets no UDP out", async () => {
-    const { internet, coturn } = ready()
+    const { internet } = ready()
     await internet.allowOnlyTcpToPublicFromOfficeA()
     try {
-      const [dana, priya] = await twoOffices([
-        { urls: `stun:${coturn.address}` },
-        {
-          urls: `turn:${coturn.address}?transport=tcp`,
-          username: TURN_USER,
-          credential: TURN_CREDENTIAL,
-        },
-      ])
-
-      for (const peer of [dana, priya]) {
-        // A TURN allocation and its checks take longer than a direct path on a busy machine.
-        const status = await statusWhen(peer, (s) => s.peers === 1 && s.route === 'turn', 45_000)
-        expect(describeRoute(status)).toBe("Connected through the team's TURN server")
-      }
-      await editsArriveBothWays(dana, priya)
+      await syncsThroughTurn('tcp')
     } finally {
       await internet.unblock()
     }
   }, 75_000)
 
   it("syncs through the team's TURN server when the offices' firewalls drop UDP between them", async () => {
-    const { internet, coturn } = ready()
+    const { internet } = ready()
     await internet.blockUdpBetweenOffices()
     try {
-      const [dana, priya] = await twoOffices([
-        { urls: `stun:${coturn.address}` },
-        {
-          urls: `turn:${coturn.address}?transport=udp`,
-          username: TURN_USER,
-          credential: TURN_CREDENTIAL,
-        },
-      ])
-
-      for (const peer of [dana, priya]) {
-        // A TURN allocation and its checks take longer than a direct path on a busy machine.
-        const status = await statusWhen(peer, (s) => s.peers === 1 && s.route === 'turn', 45_000)
-        expect(describeRoute(status)).toBe("Connected through the team's TURN server")
-      }
-      await editsArriveBothWays(dana, priya)
+      await syncsThroughTurn('udp')
     } finally {
-      await internet.unblockUdpBetweenOffices()
+      await internet.unblock()
     }
   }, 75_000)
 
