@@ -21,7 +21,7 @@ import { UpdateSaver } from '@shared/room/update-saver'
 import { swarmroom } from '../api'
 import { CaseNotifier } from './case-notifier'
 
-export const STORAGE_ORIGIN = Symbol('loaded from disk')
+const STORAGE_ORIGIN = Symbol('loaded from disk')
 
 export interface RoomLink {
   status: RoomStatus
@@ -92,10 +92,6 @@ export class LiveRoom {
 
   get link(): RoomLink {
     return this.currentLink
-  }
-
-  get isOnScreen(): boolean {
-    return this.onScreen
   }
 
   onLink(listener: (link: RoomLink) => void): () => void {

@@ -84,11 +84,6 @@ export class RoomSync {
     else this.close(roomId, entry)
   }
 
-  /** The cases live in this window now (for the benchmark and the tests' inspection). */
-  get liveCount(): number {
-    return this.rooms.size
-  }
-
   private entryFor(roomId: string, active: boolean): Entry {
     const existing = this.rooms.get(roomId)
     if (existing) return existing
