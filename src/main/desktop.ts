@@ -1,8 +1,8 @@
 /** Electron's side of notifications and save dialogs, handed to the services as plain functions. */
 import { join } from 'node:path'
-import { app, dialog, Notification, type BrowserWindow } from 'electron'
+import { app, dialog, Notification, type BrowserWindow, type FileFilter } from 'electron'
 import type { AskSavePath } from './services/desktop/save-file'
-import type { Notify } from './services/ports'
+import type { FileToSave, Notify } from './services/ports'
 
 /** Notifications stay referenced until dismissed: one collected early never reports a click. */
 const shown = new Set<Notification>()
@@ -23,16 +23,17 @@ export function desktopNotifier(window: () => BrowserWindow | undefined): Notify
   }
 }
 
+const SAVE_FILTERS: Record<FileToSave['format'], FileFilter> = {
+  html: { name: 'Web page', extensions: ['html'] },
+  markdown: { name: 'Markdown', extensions: ['md'] },
+  csv: { name: 'Spreadsheet (CSV)', extensions: ['csv'] },
+}
+
 export function saveDialog(window: () => BrowserWindow | undefined): AskSavePath {
   return async (suggestedName, format) => {
     const options = {
       defaultPath: join(app.getPath('documents'), suggestedName),
-      filters: [
-        format === 'html'
-          ? { name: 'Web page', extensions: ['html'] }
-          : { name: 'Markdown', extensions: ['md'] },
-        { name: 'All files', extensions: ['*'] },
-      ],
+      filters: [SAVE_FILTERS[format], { name: 'All files', extensions: ['*'] }],
     }
     const target = window()
     const result = target

@@ -13,6 +13,7 @@ import { casesChannels, casesEvents } from './channels/cases'
 import { desktopChannels, desktopEvents } from './channels/desktop'
 import { exportChannels, exportEvents } from './channels/export'
 import { identityChannels } from './channels/identity'
+import { insightsChannels } from './channels/insights'
 import { roomsChannels, roomsEvents } from './channels/rooms'
 import { searchChannels } from './channels/search'
 import type { Result } from './result'
@@ -23,6 +24,7 @@ export const contract = {
   ...casesChannels,
   ...roomsChannels,
   ...searchChannels,
+  ...insightsChannels,
   ...desktopChannels,
   ...exportChannels,
   ...identityChannels,

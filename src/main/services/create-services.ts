@@ -21,6 +21,7 @@ import { KeyRotation } from './rooms/key-rotation'
 import { RoomHistory } from './rooms/room-history'
 import { RoomNetwork } from './rooms/room-network'
 import { CaseSearch } from './search/case-search'
+import { CaseInsights } from './insights/case-insights'
 import type { Services } from './services'
 import { LocalSignaling } from './signaling/local-signaling'
 import { browserOrigin } from './signaling/signaling-server'
@@ -114,6 +115,7 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     signaling,
     openInBrowser: options.openInBrowser,
     search: new CaseSearch(rooms, () => app.data.cases),
+    insights: new CaseInsights(rooms, () => app.data.cases, saveFile, now),
     notify: options.notify ?? (() => undefined),
     saveFile,
     emit,

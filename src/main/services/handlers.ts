@@ -3,6 +3,7 @@ import { createCasesHandlers } from './cases/handlers'
 import { createDesktopHandlers } from './desktop/handlers'
 import { createExportHandlers } from './export/handlers'
 import { createIdentityHandlers } from './identity/handlers'
+import { createInsightsHandlers } from './insights/handlers'
 import type { Handlers } from './ipc-dispatch'
 import { createRoomsHandlers } from './rooms/handlers'
 import { createSearchHandlers } from './search/handlers'
@@ -13,6 +14,7 @@ export function createHandlers(services: Services): Handlers {
     ...createCasesHandlers(services),
     ...createRoomsHandlers(services),
     ...createSearchHandlers(services),
+    ...createInsightsHandlers(services),
     ...createDesktopHandlers({
       ...services,
       notices: () => services.app.notices,

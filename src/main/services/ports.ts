@@ -18,7 +18,7 @@ export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => 
 export interface FileToSave {
   suggestedName: string
   content: string
-  format: 'markdown' | 'html'
+  format: 'markdown' | 'html' | 'csv'
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Outbox } from './export/outbox/outbox'
 import type { TicketLinks } from './export/ticket-links'
 import type { DeviceKey } from './identity/device-key'
 import type { TrustStore } from './identity/trust-store'
+import type { CaseInsights } from './insights/case-insights'
 import type { Emit, Notify, OpenInBrowser, SaveFile } from './ports'
 import type { KeyRotation } from './rooms/key-rotation'
 import type { RoomHistory } from './rooms/room-history'
@@ -46,6 +47,8 @@ export interface Services {
   openInBrowser: OpenInBrowser
   emit: Emit
   search: CaseSearch
+  /** The leads' figures across the cases on this computer. */
+  insights: CaseInsights
   notify: Notify
   saveFile: SaveFile
   deepLinks: DeepLinkInbox

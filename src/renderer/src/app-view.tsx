@@ -7,6 +7,9 @@ import type { Route } from './use-hash-route'
 // The editors, sync and review code are most of the bundle, and the lobby runs none of it:
 // each screen is its own chunk, loaded when it is first opened.
 const Room = lazy(() => import('./room/room').then((module) => ({ default: module.Room })))
+const InsightsPage = lazy(() =>
+  import('./insights/insights-page').then((module) => ({ default: module.InsightsPage })),
+)
 const SettingsPage = lazy(() =>
   import('./settings/settings-page').then((module) => ({ default: module.SettingsPage })),
 )
@@ -37,6 +40,13 @@ export function AppView(props: AppViewProps): React.JSX.Element {
       </Suspense>
     )
   }
+  if (route.view === 'insights') {
+    return (
+      <Suspense fallback={<p className="loading">Opening the insights…</p>}>
+        <InsightsPage onClose={() => navigate({ view: 'lobby' })} />
+      </Suspense>
+    )
+  }
   if (route.view === 'room') {
     return (
       <Suspense fallback={<p className="loading">Opening the case…</p>}>
@@ -58,6 +68,7 @@ export function AppView(props: AppViewProps): React.JSX.Element {
         navigate({ view: 'room', roomId })
       }}
       onSettings={() => navigate({ view: 'settings' })}
+      onInsights={() => navigate({ view: 'insights' })}
       onJoin={props.onJoin}
     />
   )

@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useState } from 'react'
 
-export type Route = { view: 'lobby' } | { view: 'settings' } | { view: 'room'; roomId: string }
+export type Route =
+  { view: 'lobby' } | { view: 'settings' } | { view: 'insights' } | { view: 'room'; roomId: string }
 
 function parse(hash: string): Route {
   if (hash === '#/settings') return { view: 'settings' }
+  if (hash === '#/insights') return { view: 'insights' }
   const match = /^#\/case\/([A-Za-z0-9_-]{8,64})$/.exec(hash)
   return match?.[1] ? { view: 'room', roomId: match[1] } : { view: 'lobby' }
 }
 
 function format(route: Route): string {
   if (route.view === 'room') return `#/case/${route.roomId}`
-  return route.view === 'settings' ? '#/settings' : '#/'
+  if (route.view === 'settings' || route.view === 'insights') return `#/${route.view}`
+  return '#/'
 }
 
 /** The current view lives in the URL hash, so a reload comes back to the same case. */

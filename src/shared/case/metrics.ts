@@ -2,7 +2,7 @@
 import type * as Y from 'yjs'
 import { UNKNOWN_AUTHOR, authorshipOf } from './authorship'
 import { readMeta } from './case-doc'
-import { SECTION_NAMES, isPersonActionKind } from './schema'
+import { SECTION_NAMES, isPersonActionKind, type ActionEntry } from './schema'
 import { listActions } from './timeline'
 import { listUpdates } from './updates'
 
@@ -22,9 +22,6 @@ export function caseMetrics(doc: Y.Doc): CaseMetrics {
   const createdAt = readMeta(doc).createdAt
   const entries = listActions(doc)
   const updates = listUpdates(doc)
-  const resolved = entries.find(
-    (entry) => entry.kind === 'status-changed' && entry.data?.['to'] === 'resolved',
-  )
   const writers = new Set<string>()
   for (const name of SECTION_NAMES) {
     for (const [memberId, count] of authorshipOf(doc, name).characters) {
@@ -36,7 +33,7 @@ export function caseMetrics(doc: Y.Doc): CaseMetrics {
   }
   return {
     timeToFirstUpdate: between(createdAt, updates[0]?.sentAt),
-    timeToResolve: between(createdAt, resolved?.time),
+    timeToResolve: between(createdAt, firstResolvedAt(entries)),
     contributors: writers.size,
     handoffs: entries.filter(
       (entry) => entry.kind === 'handoff' || entry.kind === 'ownership-accepted',
@@ -45,7 +42,15 @@ export function caseMetrics(doc: Y.Doc): CaseMetrics {
   }
 }
 
-function between(from: string, to: string | undefined): number | null {
+/** When the case was first moved to resolved. */
+export function firstResolvedAt(entries: readonly ActionEntry[]): string | undefined {
+  return entries.find(
+    (entry) => entry.kind === 'status-changed' && entry.data?.['to'] === 'resolved',
+  )?.time
+}
+
+/** The milliseconds from one ISO time to another; null when either is missing or unreadable. */
+export function between(from: string, to: string | undefined): number | null {
   if (to === undefined) return null
   const duration = Date.parse(to) - Date.parse(from)
   return Number.isFinite(duration) ? duration : null

@@ -50,6 +50,13 @@ export const HELP_DESK_NAMES: Record<HelpDesk, string> = {
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
 export type Priority = (typeof PRIORITIES)[number]
 
+export const PRIORITY_NAMES: Record<Priority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+}
+
 export const SWARM_TYPES = [
   'vip-incident',
   'cross-functional-blocker',

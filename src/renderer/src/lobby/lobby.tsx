@@ -11,11 +11,13 @@ interface LobbyProps {
   /** Opens a case; `place` is where in it (a search hit's section or timeline entry). */
   onOpen: (roomId: string, place?: string) => void
   onSettings: () => void
+  onInsights: () => void
   onJoin: () => void
 }
 
 /** The list of this computer's cases, newest activity first, and the way to start a new one. */
-export function Lobby({ identity, onOpen, onSettings, onJoin }: LobbyProps): React.JSX.Element {
+export function Lobby(props: LobbyProps): React.JSX.Element {
+  const { identity, onOpen, onSettings, onJoin } = props
   const [cases, setCases] = useState<CaseSummary[]>()
   const [notices, setNotices] = useState<Notice[]>([])
   const [creating, setCreating] = useState(false)
@@ -51,6 +53,9 @@ export function Lobby({ identity, onOpen, onSettings, onJoin }: LobbyProps): Rea
           <span className="member-chip__dot" style={{ background: identity.color }} />
           {identity.name}
         </span>
+        <button className="button button--quiet" onClick={props.onInsights}>
+          Insights
+        </button>
         <button className="button button--quiet" onClick={onSettings}>
           Settings
         </button>

@@ -23,6 +23,7 @@ import { useAttempt } from '../../common/use-attempt'
 import { authorClass } from './author-class'
 import { AuthorshipLegend } from './authorship-legend'
 import { CaseMetricsPanel } from './case-metrics-panel'
+import { CausesPanel } from './causes-panel'
 import { anchorFromRange, rangeOfComment, type CommentAnchor } from './comment-anchors'
 import { CommentForm } from './comment-form'
 import { HistorySlider } from './history-slider'
@@ -203,6 +204,7 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
             memberId={me}
             onSignOff={() => void attempt.runAsync(() => signOffSigned(doc, me, signing))}
           />
+          <CausesPanel doc={doc} memberId={me} />
           <CaseMetricsPanel doc={doc} />
           <ReviewTimeline doc={moment.doc} />
         </aside>
