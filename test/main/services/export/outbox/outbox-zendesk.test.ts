@@ -128,7 +128,9 @@ describe('the outbox with Zendesk', () => {
     const failed = outbox.get(note?.id ?? '')
     expect(failed?.state).toBe('failed')
     expect(failed?.lastError?.kind).toBe('auth')
-    expect(failed?.lastError?.message).toContain('Zendesk did not accept the saved credentials')
+    expect(failed?.lastError?.message).toContain(
+      'Zendesk did not accept the saved credentials, so the internal note was not sent.',
+    )
     expect(outbox.get(reply?.id ?? '')?.state).toBe('queued')
     clock.advance(10 * 60_000)
     await outbox.whenIdle()
