@@ -173,7 +173,9 @@ describe('the swarm workflow in the case room', () => {
 
     await approval.getByRole('button', { name: 'Approve update' }).click()
     await approval.getByRole('button', { name: 'Mark as sent' }).click()
-    await expect.poll(() => approval.innerText()).toContain('Draft')
+    // The text that went out shows as sent until someone changes it.
+    await expect.poll(() => approval.innerText()).toContain('Marked as sent by you at')
+    expect(await approval.getByRole('button').count()).toBe(0)
     await page.getByRole('tab', { name: 'Updates' }).click()
     const log = page.getByRole('region', { name: 'Updates sent' })
     await expect.poll(() => log.innerText()).toContain('Sorry for the trouble.')

@@ -35,6 +35,7 @@ export function AppView(props: AppViewProps): React.JSX.Element {
         <SettingsPage
           identity={identity}
           onIdentityChange={props.onIdentityChange}
+          {...(route.connectionId ? { openConnection: route.connectionId } : {})}
           onClose={() => navigate({ view: 'lobby' })}
         />
       </Suspense>

@@ -23,6 +23,7 @@ const recordSchema = z.object({
   unapprovedOverride: z.boolean().optional().catch(undefined),
   sentAt: optionalText,
   replyHash: optionalText,
+  cancelledAt: optionalText,
 })
 
 const OPTIONAL_KEYS = [
@@ -32,6 +33,7 @@ const OPTIONAL_KEYS = [
   'unapprovedOverride',
   'sentAt',
   'replyHash',
+  'cancelledAt',
 ] as const
 
 export function exportsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {

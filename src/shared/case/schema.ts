@@ -318,6 +318,8 @@ export interface ExportRecord {
   sentAt?: string
   /** The customer update's hash (see approval.ts) when the reply was queued. */
   replyHash?: string
+  /** ISO time the owner cancelled what was not sent yet (state `failed`); it is never sent. */
+  cancelledAt?: string
 }
 
 /**

@@ -63,6 +63,7 @@ export const exportRecordSchema = z.object({
   unapprovedOverride: z.boolean().optional(),
   sentAt: z.string().optional(),
   replyHash: z.string().optional(),
+  cancelledAt: z.string().optional(),
 })
 
 const partContent = z.object({
@@ -150,6 +151,10 @@ export const exportProgressSchema = z.object({
   message: z.string(),
   nextAttemptAt: z.string().nullable(),
   attempts: z.number(),
+  /** Why the last attempt failed (`auth`: the help desk refused the saved credentials). */
+  errorKind: z.string().nullable(),
+  /** The connection it goes through, so the app can open that connection's settings. */
+  connectionId: z.string(),
 })
 export type ExportProgress = z.infer<typeof exportProgressSchema>
 
@@ -211,6 +216,10 @@ export const exportChannels = {
   },
   'export:progress': { input: roomRef, output: z.array(exportProgressSchema) },
   'export:retry': {
+    input: roomRef.extend({ exportId: z.string().min(1).max(200) }),
+    output: z.array(exportProgressSchema),
+  },
+  'export:cancel': {
     input: roomRef.extend({ exportId: z.string().min(1).max(200) }),
     output: z.array(exportProgressSchema),
   },

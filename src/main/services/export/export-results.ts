@@ -33,6 +33,8 @@ export function progressOf(entry: OutboxEntry): ExportProgress {
     message: entry.state === 'sent' ? '' : (entry.lastError?.message ?? ''),
     nextAttemptAt: entry.nextAttemptAt,
     attempts: entry.attempts,
+    errorKind: entry.state === 'sent' ? null : (entry.lastError?.kind ?? null),
+    connectionId: entry.connectionId,
   }
 }
 
@@ -54,10 +56,12 @@ export function recordFrom(record: ExportRecord, entries: readonly OutboxEntry[]
   delete next.replyId
   delete next.error
   delete next.sentAt
+  delete next.cancelledAt
   if (note?.state === 'sent') next.noteId = note.commentId ?? ''
   if (reply?.state === 'sent') next.replyId = reply.commentId ?? ''
   if (stopped) {
     next.state = 'failed'
+    if (stopped.state === 'cancelled') next.cancelledAt = stopped.updatedAt
     next.error =
       stopped.state === 'cancelled'
         ? `The ${stopped.part === 'reply' ? 'customer reply' : 'internal note'} was cancelled before it was sent.`

@@ -51,6 +51,10 @@ import {
 import { seenFrom, type TicketReading } from './ticket-check'
 import { choiceOf, resolveConnection } from './ticket-links'
 
+function partName(entries: readonly { part: 'note' | 'reply' }[]): string {
+  return entries[0]?.part === 'reply' ? 'the customer reply' : 'the internal note'
+}
+
 export interface SendRequest {
   roomId: string
   parts: ExportParts
@@ -210,10 +214,61 @@ export class ExportService {
       )
     }
     for (const entry of entries) {
-      if (entry.state !== 'sent' && entry.state !== 'sending' && entry.state !== 'queued') {
+      if (entry.state === 'failed' || entry.state === 'waiting') {
         await this.options.outbox.retry(entry.id)
       }
     }
+    return this.progress(roomId)
+  }
+
+  /**
+   * Withdraws the parts of an export made on this computer that are not on the ticket yet:
+   * they are never sent, and the case's timeline says who cancelled what. Only the owner
+   * cancels, and not while a part is being sent (it may land).
+   */
+  async cancel(roomId: string, exportId: string): Promise<ExportProgress[]> {
+    const actor = this.requireIdentity().memberId
+    const owner = await this.withCaseAsync(roomId, async (doc) => {
+      return (await this.verify(roomId, doc)).owner.verified
+    })
+    if (owner !== actor) {
+      throw new AppError('invalid-input', 'Only the case owner can cancel an export.')
+    }
+    const entries = this.options.outbox.list(roomId).filter((entry) => entry.exportId === exportId)
+    if (entries.length === 0) {
+      throw new AppError(
+        'not-found',
+        'This export is not in this computer’s outbox, so there is nothing to cancel here.',
+      )
+    }
+    if (entries.some((entry) => entry.state === 'sending')) {
+      throw new AppError(
+        'invalid-input',
+        'Part of this export is being sent right now, so it cannot be cancelled. Look again ' +
+          'in a moment.',
+      )
+    }
+    const open = entries.filter((entry) => entry.state !== 'sent' && entry.state !== 'cancelled')
+    if (open.length === 0) return this.progress(roomId)
+    // The reply first: cancelling the note first would let a waiting reply start.
+    const replyFirst = [...open].sort((a, b) =>
+      a.part === b.part ? 0 : a.part === 'reply' ? -1 : 1,
+    )
+    for (const entry of replyFirst) await this.options.outbox.cancel(entry.id)
+    this.options.writer.write(roomId, (doc) => {
+      const record = findExport(doc, exportId)
+      const who = memberName(doc, actor)
+      const what = open.length === 2 ? 'the internal note and the customer reply' : partName(open)
+      const where = record ? ` to ${HELP_DESK_NAMES[record.system]} ticket ${record.ticketId}` : ''
+      logEvent(
+        doc,
+        actor,
+        'export',
+        `${who} cancelled the export of ${what}${where} before it was sent.`,
+        { export: exportId, cancelled: true },
+        { id: `export-cancelled:${exportId}`, now: this.options.now() },
+      )
+    })
     return this.progress(roomId)
   }
 

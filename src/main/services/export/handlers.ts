@@ -54,6 +54,7 @@ export function createExportHandlers({
     'export:send': (input) => agentErrors(() => exports.send(input)),
     'export:progress': ({ roomId }) => exports.progress(roomId),
     'export:retry': ({ roomId, exportId }) => agentErrors(() => exports.retry(roomId, exportId)),
+    'export:cancel': ({ roomId, exportId }) => agentErrors(() => exports.cancel(roomId, exportId)),
     'export:saveFile': ({ roomId, part, format }) => exports.saveFile(roomId, part, format),
   }
 }

@@ -16,6 +16,7 @@ import { CaseHeader } from './header/case-header'
 import { CustomerUpdateSection } from './customer-update/customer-update-section'
 import { useApprovalWatch } from './customer-update/use-approval-watch'
 import { SectionEditor } from './sections/section-editor'
+import { ExportAuthBanner } from './export/export-auth-banner'
 import { MovedNotice } from './invite/moved-notice'
 import { RoomSidebar } from './sidebar/room-sidebar'
 import { showPlace } from './show-place'
@@ -81,6 +82,9 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
         <ErrorBoundary label="Moved notice">
           <MovedNotice doc={doc} />
         </ErrorBoundary>
+        <ErrorBoundary label="Export notice">
+          <ExportAuthBanner roomId={roomId} />
+        </ErrorBoundary>
         {!initialized && (
           <p className="notice notice--info room__arriving" role="status">
             This case is arriving from your teammates. It appears here as soon as one of them is
@@ -99,7 +103,9 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
               <ErrorBoundary key={name} label={SECTION_TITLES[name]}>
                 {name === 'customerUpdate' ? (
                   <CustomerUpdateSection
+                    roomId={roomId}
                     doc={doc}
+                    saver={props.saver}
                     identity={identity}
                     awareness={awareness}
                     user={user}

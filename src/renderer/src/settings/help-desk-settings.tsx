@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ConnectionView } from '@shared/channels/export'
 import { swarmroom } from '../api'
 import { ConnectionForm } from './connection-form'
@@ -7,9 +7,16 @@ import './help-desks.css'
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'existing'; connection: ConnectionView }
 
+interface HelpDeskSettingsProps {
+  /** A connection to open for editing once the list is read, and scroll to. */
+  open?: string | undefined
+}
+
 /** Connections to the help desks cases are exported to; their secrets stay in main. */
-export function HelpDeskSettings(): React.JSX.Element {
+export function HelpDeskSettings({ open }: HelpDeskSettingsProps): React.JSX.Element {
   const [connections, setConnections] = useState<ConnectionView[]>()
+  const opened = useRef(false)
+  const list = useRef<HTMLUListElement>(null)
   const [error, setError] = useState<string>()
   const [editing, setEditing] = useState<Editing>({ kind: 'none' })
   const [outcomes, setOutcomes] = useState<Record<string, TestOutcome | 'testing'>>({})
@@ -26,6 +33,19 @@ export function HelpDeskSettings(): React.JSX.Element {
   useEffect(() => {
     void swarmroom.connections.list().then(show)
   }, [])
+
+  useEffect(() => {
+    const connection = connections?.find((candidate) => candidate.id === open)
+    if (!connection || opened.current) return
+    opened.current = true
+    setEditing({ kind: 'existing', connection })
+  }, [connections, open])
+
+  useEffect(() => {
+    if (editing.kind === 'existing' && editing.connection.id === open) {
+      list.current?.scrollIntoView({ block: 'start' })
+    }
+  }, [editing, open])
 
   async function test(id: string): Promise<void> {
     setOutcomes((current) => ({ ...current, [id]: 'testing' }))
@@ -55,7 +75,7 @@ export function HelpDeskSettings(): React.JSX.Element {
       {connections && connections.length === 0 && editing.kind === 'none' && (
         <p className="help-desks__empty">No help desk connected yet.</p>
       )}
-      <ul className="help-desks__list">
+      <ul className="help-desks__list" ref={list}>
         {connections?.map((connection) =>
           editing.kind === 'existing' && editing.connection.id === connection.id ? (
             <li key={connection.id}>

@@ -5,6 +5,8 @@ import './settings.css'
 interface SettingsPageProps {
   identity: Identity
   onIdentityChange: (identity: Identity) => void
+  /** A help-desk connection to open for editing on arrival. */
+  openConnection?: string
   onClose: () => void
 }
 

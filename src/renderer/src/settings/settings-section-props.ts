@@ -4,4 +4,6 @@ import type { Identity } from '@shared/ipc'
 export interface SettingsSectionProps {
   identity: Identity
   onIdentityChange: (identity: Identity) => void
+  /** A help-desk connection to open for editing on arrival (from a refused login's banner). */
+  openConnection?: string
 }

@@ -14,6 +14,10 @@ export interface SettingsSection {
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'profile', title: 'Your name', render: (props) => <ProfileSettings {...props} /> },
   { id: 'network', title: 'Network', render: () => <NetworkSettings /> },
-  { id: 'help-desks', title: 'Help desks', render: () => <HelpDeskSettings /> },
+  {
+    id: 'help-desks',
+    title: 'Help desks',
+    render: (props) => <HelpDeskSettings open={props.openConnection} />,
+  },
   { id: 'updates', title: 'Updates', render: () => <UpdateSettings /> },
 ]

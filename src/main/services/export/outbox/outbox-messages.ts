@@ -71,8 +71,9 @@ export function failureMessage(
         `Swarmroom will look for it there at ${at} and send it only if it is missing.`
       )
     case 'auth':
+      // The connector's words repeat this one (and the 401): the agent needs what to do.
       return (
-        `${vendor} did not accept the saved credentials${sentence(context.detail)}. ` +
+        `${vendor} did not accept the saved credentials, so the ${part} was not sent. ` +
         'Update the connection in Settings, then retry.'
       )
     case 'not-found':

@@ -4,6 +4,10 @@
  * are retried with backoff, honouring a rate limit's "retry at" exactly; failures that need the
  * user (credentials, missing ticket, refused content) wait for `retry`.
  *
+ * Note first: the reply of an export waits until its note is on the ticket (or was cancelled),
+ * so a teammate reading the ticket finds the internal note before the customer's reply, even
+ * when the note was rate limited or failed and retried.
+ *
  * Never twice: before each request the entry is saved as in flight. When an attempt may have
  * landed (a timeout, a dropped connection, a restart mid-send), the next one first looks for the
  * same text on the ticket and, if it is there, records it as sent without posting again.
@@ -213,11 +217,16 @@ export class Outbox {
     return () => this.listeners.delete(listener)
   }
 
-  /** Sends again an entry that failed, was cancelled or is waiting, once the user fixed things. */
+  /**
+   * Sends again, now, an entry that failed or waits out a backoff, once the user fixed things.
+   * A help desk's own rate limit is still honoured. A cancelled entry stays cancelled.
+   */
   async retry(id: string): Promise<OutboxEntry> {
     const entry = this.require(id)
     if (entry.state === 'queued') return copy(entry)
-    if (entry.state === 'sent' || entry.state === 'sending') this.refuse(entry, 'retried')
+    if (entry.state === 'sent' || entry.state === 'sending' || entry.state === 'cancelled') {
+      this.refuse(entry, 'retried')
+    }
     const now = this.clock.now()
     const rateLimitedUntil =
       entry.lastError?.kind === 'rate-limited' && entry.nextAttemptAt
@@ -249,7 +258,9 @@ export class Outbox {
     const message =
       entry.state === 'sent'
         ? `This export is already on ticket ${entry.ticketId}, so it cannot be ${what}.`
-        : `This export is being sent right now, so it cannot be ${what}. Look again in a moment.`
+        : entry.state === 'cancelled'
+          ? 'This export was cancelled, so it is never sent. Export the case again to send it.'
+          : `This export is being sent right now, so it cannot be ${what}. Look again in a moment.`
     throw new AppError('invalid-input', message)
   }
 
@@ -260,12 +271,23 @@ export class Outbox {
     let earliest: number | undefined
     for (const entry of this.entries.values()) {
       if (entry.state !== 'queued' && entry.state !== 'waiting') continue
-      if (this.held.has(entry.id)) continue
+      if (this.held.has(entry.id) || this.waitsForItsNote(entry)) continue
       const due = entry.nextAttemptAt ? Date.parse(entry.nextAttemptAt) : now
       if (due > now) earliest = Math.min(earliest ?? due, due)
       else if (!this.busyConnections.has(entry.connectionId)) this.begin(entry)
     }
     this.wakeAt(earliest, now)
+  }
+
+  /** A reply goes after the note of its export; the note's own attempt wakes it. */
+  private waitsForItsNote(entry: OutboxEntry): boolean {
+    if (entry.part !== 'reply') return false
+    for (const other of this.entries.values()) {
+      if (other.part !== 'note' || other.exportId !== entry.exportId) continue
+      if (other.roomId !== entry.roomId) continue
+      if (other.state !== 'sent' && other.state !== 'cancelled') return true
+    }
+    return false
   }
 
   private wakeAt(at: number | undefined, now: number): void {

@@ -6,27 +6,40 @@ import { markSent } from '@shared/case/updates'
 import { useAttempt } from '../../common/use-attempt'
 import { UnverifiedBadge } from '../trust/unverified-badge'
 import { useRoomTrust } from '../trust/trust-context'
+import type { UpdateSaver } from '@shared/room/update-saver'
 import { describeApproval } from './approval-state'
+import { describeDelivery } from './delivery-state'
+import { SendToTicket } from './send-to-ticket'
+import type { LinkedTicket } from './use-linked-ticket'
+import './send-to-ticket.css'
 
 interface ApprovalBarProps {
+  roomId: string
   doc: Y.Doc
+  saver: UpdateSaver
   me: string
   status: ApprovalStatus
   isOwner: boolean
   isObserver: boolean
+  /** The ticket the update can be sent to from this computer, if any. */
+  ticket: LinkedTicket | null
 }
 
 /** The customer update's state, and what the viewer can do about it from here. */
 export function ApprovalBar(props: ApprovalBarProps): React.JSX.Element {
-  const { doc, me, status, isOwner, isObserver } = props
+  const { roomId, doc, saver, me, status, isOwner, isObserver, ticket } = props
   const attempt = useAttempt()
   const [askingChanges, setAskingChanges] = useState(false)
   const [note, setNote] = useState('')
   const { trust, signing } = useRoomTrust()
-  const view = describeApproval(doc, status, me)
+  const delivery = describeDelivery(doc, status, me)
+  const view = delivery ?? describeApproval(doc, status, me)
   const unverified = status.valid && trust?.approval?.verified === false ? trust.approval : null
-  const canRequest = !isObserver && !status.valid && status.state !== 'review-requested'
+  // The text that went out needs no review; one on its way waits for its export.
+  const sent = delivery?.key === 'sent'
+  const canRequest = !sent && !isObserver && !status.valid && status.state !== 'review-requested'
   const underReview = status.state === 'review-requested'
+  const canSend = isOwner && status.valid && !unverified && delivery?.key !== 'sending'
 
   return (
     <div
@@ -52,7 +65,7 @@ export function ApprovalBar(props: ApprovalBarProps): React.JSX.Element {
             Request review
           </button>
         )}
-        {isOwner && (!status.valid || unverified) && (
+        {isOwner && !sent && (!status.valid || unverified) && (
           <button
             className="button button--primary"
             onClick={() =>
@@ -67,12 +80,15 @@ export function ApprovalBar(props: ApprovalBarProps): React.JSX.Element {
             Request changes
           </button>
         )}
-        {isOwner && status.valid && !unverified && (
+        {isOwner && ticket && (
+          <SendToTicket roomId={roomId} doc={doc} saver={saver} ticket={ticket} canSend={canSend} />
+        )}
+        {canSend && (
           <button
-            className="button button--primary"
+            className={ticket ? 'button' : 'button button--primary'}
             onClick={() => attempt.run(() => markSent(doc, me, { via: 'manual' }))}
           >
-            Mark as sent
+            {ticket ? 'I sent it another way' : 'Mark as sent'}
           </button>
         )}
       </div>

@@ -4,6 +4,7 @@ import { approvalStatus } from '@shared/case/approval'
 import { membersMap, readMember } from '@shared/case/members'
 import { SECTION_TITLES } from '@shared/case/schema'
 import type { Identity } from '@shared/ipc'
+import type { UpdateSaver } from '@shared/room/update-saver'
 import type { PresenceUser } from '@shared/room/presence'
 import type { Awareness } from 'y-protocols/awareness'
 import { useOwnerId } from '../members/use-ownership'
@@ -13,10 +14,13 @@ import { useYRead } from '../hooks/use-y-read'
 import { ApprovalBar } from './approval-bar'
 import { SuggestChange } from './suggest-change'
 import { SuggestionList } from './suggestion-list'
+import { useLinkedTicket } from './use-linked-ticket'
 import './customer-update.css'
 
 interface CustomerUpdateSectionProps {
+  roomId: string
   doc: Y.Doc
+  saver: UpdateSaver
   identity: Identity
   awareness: Awareness
   user: PresenceUser
@@ -24,10 +28,13 @@ interface CustomerUpdateSectionProps {
 
 /**
  * The one customer update: anyone drafts it; while the owner reviews it, teammates suggest
- * changes instead of editing, and the owner approves and marks it sent.
+ * changes instead of editing, and the owner approves and sends it to the ticket (or marks it
+ * sent another way).
  */
 export function CustomerUpdateSection({
+  roomId,
   doc,
+  saver,
   identity,
   awareness,
   user,
@@ -36,6 +43,7 @@ export function CustomerUpdateSection({
   const status = useDocRead(doc, () => approvalStatus(doc))
   const ownerId = useOwnerId(doc)
   const role = useYRead(membersMap(doc), () => readMember(doc, me)?.role)
+  const ticket = useLinkedTicket(doc)
   const [selected, setSelected] = useState('')
   const isOwner = me === ownerId
   const isObserver = !isOwner && role === 'observer'
@@ -53,7 +61,16 @@ export function CustomerUpdateSection({
       className="section-editor--customer-update"
       onSelectText={setSelected}
       banner={
-        <ApprovalBar doc={doc} me={me} status={status} isOwner={isOwner} isObserver={isObserver} />
+        <ApprovalBar
+          roomId={roomId}
+          doc={doc}
+          saver={saver}
+          me={me}
+          status={status}
+          isOwner={isOwner}
+          isObserver={isObserver}
+          ticket={ticket}
+        />
       }
     >
       {suggesting && !isObserver && <SuggestChange doc={doc} me={me} selected={selected} />}

@@ -17,6 +17,14 @@ interface ExportDialogProps {
   doc: Y.Doc
   saver: UpdateSaver
   onClose: () => void
+  /** @default 'Export to ticket' */
+  title?: string
+  /**
+   * `customer-update`: sending the approved update, so the reply alone is chosen and the
+   * note can go with it; `case` (the header's export) offers every part.
+   * @default 'case'
+   */
+  flow?: 'case' | 'customer-update'
 }
 
 type Question = Extract<SendResult, { state: 'needs-override' | 'confirm-ticket' }>
@@ -31,10 +39,16 @@ interface PreviewAnswer {
   chosen: string | undefined
 }
 
-const PART_CHOICES: readonly { value: ExportParts; label: string }[] = [
+type PartChoice = { value: ExportParts; label: string }
+
+const PART_CHOICES: readonly PartChoice[] = [
   { value: 'both', label: 'Internal note and public reply' },
   { value: 'note', label: 'Internal note only' },
   { value: 'reply', label: 'Public reply only' },
+]
+const UPDATE_PART_CHOICES: readonly PartChoice[] = [
+  { value: 'reply', label: 'The reply only' },
+  { value: 'both', label: 'The reply, with the internal note first' },
 ]
 
 /** "Export to ticket": the preview, the owner's choices and decisions, then the progress. */
@@ -43,10 +57,15 @@ export function ExportDialog({
   doc,
   saver,
   onClose,
+  title = 'Export to ticket',
+  flow = 'case',
 }: ExportDialogProps): React.JSX.Element {
   const [step, setStep] = useState<Step>({ kind: 'loading' })
   const [preview, setPreview] = useState<Preview>()
-  const [parts, setParts] = useState<ExportParts>()
+  const [parts, setParts] = useState<ExportParts | undefined>(
+    flow === 'customer-update' ? 'reply' : undefined,
+  )
+  const choices = flow === 'customer-update' ? UPDATE_PART_CHOICES : PART_CHOICES
   const [connectionId, setConnectionId] = useState<string>()
   const [override, setOverride] = useState(false)
   const [notice, setNotice] = useState<string>()
@@ -134,7 +153,7 @@ export function ExportDialog({
     : ''
   return (
     <ModalDialog labelledBy="export-title" className="export-dialog" onCancel={onClose}>
-      <h2 id="export-title">Export to ticket</h2>
+      <h2 id="export-title">{title}</h2>
       {preview && (
         <p className="export-dialog__destination">
           To <strong>{destination}</strong>
@@ -175,7 +194,7 @@ export function ExportDialog({
           )}
           <fieldset className="field export-dialog__parts">
             <legend>What to post</legend>
-            {PART_CHOICES.map((choice) => (
+            {choices.map((choice) => (
               <label key={choice.value} className="choice">
                 <input
                   type="radio"
@@ -201,7 +220,7 @@ export function ExportDialog({
               disabled={busy || problems.length > 0}
               onClick={() => void send()}
             >
-              {busy ? 'Checking the ticket…' : 'Export'}
+              {busy ? 'Checking the ticket…' : flow === 'customer-update' ? 'Send' : 'Export'}
             </button>
           </div>
         </>
