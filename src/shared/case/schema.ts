@@ -103,6 +103,7 @@ export const EVENT_KINDS = [
   'status-changed',
   'export',
   'signed-off',
+  'prompts-removed',
 ] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
 
@@ -129,6 +130,7 @@ export const ACTION_KIND_NAMES: Record<ActionKind, string> = {
   'status-changed': 'Status changed',
   export: 'Export',
   'signed-off': 'Signed off',
+  'prompts-removed': 'Prompts removed',
 }
 
 export function isPersonActionKind(kind: ActionKind): kind is PersonActionKind {

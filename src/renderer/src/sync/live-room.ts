@@ -12,6 +12,7 @@ import * as Y from 'yjs'
 import { registerAuthor } from '@shared/case/authorship'
 import { isCaseInitialized, metaMap, readMeta } from '@shared/case/case-doc'
 import { joinCase, membersMap, readMembers } from '@shared/case/members'
+import { removeUneditedPrompts } from '@shared/case/prompt-migration'
 import type { Identity, Notice } from '@shared/ipc'
 import { onPeerMessageProblem } from '@shared/room/message-problems'
 import { setLocalPresence } from '@shared/room/presence'
@@ -111,6 +112,8 @@ export class LiveRoom {
       const { identity } = this
       joinCase(this.doc, { ...identity, ...(publicKey ? { publicKey } : {}) }, 'contributor')
       registerAuthor(this.doc, identity.memberId)
+      // A case from an earlier version: its owner's app takes the unedited prompts out, once.
+      removeUneditedPrompts(this.doc, identity.memberId)
     }
     this.announce()
     this.markSeen()
