@@ -112,9 +112,11 @@ export class LiveRoom {
       const { identity } = this
       joinCase(this.doc, { ...identity, ...(publicKey ? { publicKey } : {}) }, 'contributor')
       registerAuthor(this.doc, identity.memberId)
-      // A case from an earlier version: its owner's app takes the unedited prompts out, once.
-      removeUneditedPrompts(this.doc, identity.memberId)
     }
+    // A case written by an earlier version: its owner's app takes the unedited prompts out,
+    // once (a flag in the case says so); asked at every showing, as the case may have arrived
+    // from a teammate only after it was first shown.
+    removeUneditedPrompts(this.doc, this.identity.memberId)
     this.announce()
     this.markSeen()
   }
