@@ -235,7 +235,7 @@ function decode(value: unknown): unknown {
   return value
 }
 
-/** Types into a section editor, replacing whatever it holds (the swarm type's prompt). */
+/** Types into a section editor, replacing whatever it holds. */
 export async function replaceSectionText(page: Page, title: string, text: string): Promise<void> {
   const editor = page.getByRole('textbox', { name: title, exact: true })
   await editor.click()

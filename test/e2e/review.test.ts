@@ -133,8 +133,11 @@ describe("the lead's review of a resolved case", () => {
     const moment = page.locator('.history-slider__moment')
     await slider.focus()
     await page.keyboard.press('Home')
-    // The first moment kept is Lena's typing; events keep theirs.
+    // The first moment kept is Lena's typing, kept when she stopped: it shows what she wrote
+    // before anyone joined, not an empty case. Events keep theirs.
     expect(await moment.textContent()).toContain('Lena Park was writing in Case summary')
+    await expect.poll(() => reviewSummary.textContent()).toBe(SUMMARY)
+    expect(await page.locator('[data-review-section="impact"]').textContent()).toBe(IMPACT)
     for (let step = 0; step < 20; step++) {
       if ((await moment.textContent())?.includes('Dana Whitfield joined')) break
       await page.keyboard.press('ArrowRight')
@@ -149,6 +152,21 @@ describe("the lead's review of a resolved case", () => {
     await page.keyboard.press('End')
     await expect.poll(() => reviewSummary.textContent()).toBe(SUMMARY + DANA_ADDS)
     expect(await moment.textContent()).toContain('Now')
+
+    // Signing off before anyone wrote post-incident notes asks first, and can be called off.
+    await page.getByRole('button', { name: 'Sign off review' }).click()
+    const warning = page.getByRole('region', { name: 'Sign-off' }).getByRole('alert')
+    await expect
+      .poll(() => warning.textContent())
+      .toContain('Nobody has written post-incident notes')
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.screenshot({ path: join(SCREENSHOTS, 'review-sign-off-warning.png') })
+    await page.setViewportSize({ width: 1440, height: 1000 })
+    await warning.getByRole('button', { name: 'Cancel' }).click()
+    expect(await page.getByRole('region', { name: 'Sign-off' }).textContent()).not.toContain(
+      'Signed off',
+    )
+    expect(await page.getByLabel('Status').inputValue()).toBe('resolved')
 
     // The lead edits in review mode; her words are coloured as hers once she stops.
     await page.getByRole('button', { name: 'Edit', exact: true }).click()
@@ -167,6 +185,17 @@ describe("the lead's review of a resolved case", () => {
     await page.getByRole('button', { name: 'Add comment' }).click()
     const comments = page.getByRole('region', { name: 'Review comments' })
     await expect.poll(() => comments.textContent()).toContain('which certificate was it?')
+    // The commented words are highlighted in the section, linked both ways with the comment.
+    const highlight = reviewSummary.locator('.comment-highlight')
+    await expect.poll(() => highlight.textContent()).toBe('old certificate')
+    const comment = comments.getByRole('listitem').filter({ hasText: 'which certificate' })
+    await highlight.click()
+    await expect.poll(() => comment.getAttribute('class')).toContain('review-comment--active')
+    expect(await highlight.getAttribute('class')).toContain('comment-highlight--active')
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await highlight.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(SCREENSHOTS, 'review-comment-highlight.png') })
+    await page.setViewportSize({ width: 1440, height: 1000 })
     await page.evaluate('document.getSelection().removeAllRanges()')
     await comments.getByRole('button', { name: /old certificate/ }).click()
     await expect

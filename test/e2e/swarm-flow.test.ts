@@ -63,6 +63,20 @@ describe('a swarm from the first draft to the lead’s sign-off', () => {
     await omarSection.getByLabel('Text to replace').fill('by Friday')
     await omarSection.getByLabel('Replace with').fill('by Friday 28 November')
     await omarSection.getByRole('button', { name: 'Send suggestion' }).click()
+    // The suggestion shows the words around it, for Omar and for Dana who decides.
+    for (const page of [omar.page, dana.page]) {
+      const context = sectionOf(page).locator('.suggestion__context')
+      await expect
+        .poll(() => context.textContent(), { timeout: 20_000 })
+        // Up to about 60 characters each side, cut at a word.
+        .toBe(
+          'In the update: … the cause of the duplicate charges and will reverse them by Friday.',
+        )
+      expect(await context.locator('mark').textContent()).toBe('by Friday')
+    }
+    await omar.page.setViewportSize({ width: 1440, height: 900 })
+    await omarSection.locator('.suggestion').scrollIntoViewIfNeeded()
+    await omar.page.screenshot({ path: join(SCREENSHOTS, 'swarm-suggestion-context.png') })
 
     // Dana takes the suggestion, approves the exact text and marks it sent.
     const suggestion = sectionOf(dana.page)
@@ -103,13 +117,21 @@ describe('a swarm from the first draft to the lead’s sign-off', () => {
       'Omar Haddad',
     )
     await omar.page.screenshot({ path: join(SCREENSHOTS, 'swarm-review-mode.png') })
+    // Nobody wrote post-incident notes: Omar is warned and confirms; the timeline says so.
     await omar.page.getByRole('button', { name: 'Sign off review' }).click()
+    const signOff = omar.page.getByRole('region', { name: 'Sign-off' })
+    await expect
+      .poll(() => signOff.getByRole('alert').textContent())
+      .toContain('Nobody has written post-incident notes')
+    await signOff.getByRole('button', { name: 'Sign off without notes' }).click()
     await expect
       .poll(() => dana.page.getByLabel('Status').inputValue(), { timeout: 20_000 })
       .toBe('reviewed')
     await dana.page.getByRole('tab', { name: 'Timeline' }).click()
     const timeline = dana.page.getByRole('region', { name: 'Actions taken' })
-    await expect.poll(() => timeline.innerText()).toContain('signed')
+    await expect
+      .poll(() => timeline.innerText())
+      .toContain('Omar Haddad signed the review off without post-incident notes.')
     await dana.page.screenshot({ path: join(SCREENSHOTS, 'swarm-signed-off.png') })
 
     expect(dana.errors).toEqual([])

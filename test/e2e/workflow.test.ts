@@ -90,13 +90,13 @@ describe('the swarm workflow in the case room', () => {
     await page.getByRole('tab', { name: 'Handoff' }).click()
     const panel = page.getByRole('region', { name: 'Completeness check' })
     const handoff = panel.getByRole('list', { name: 'Handoff' })
-    await expect.poll(() => handoff.innerText()).toContain('Needed expertise still holds')
+    await expect.poll(() => handoff.innerText()).toContain('Needed expertise is missing.')
     expect(await handoff.innerText()).toContain('No actions taken are in the timeline yet.')
-    expect(await handoff.innerText()).toContain('Only the prompt')
     expect(await handoff.innerText()).toContain('Missing')
+    expect(await panel.innerText()).toContain('the grey prompt in an empty section is not content')
 
     await replaceSectionText(page, 'Needed expertise', 'Billing engineering, to stop proration.')
-    await expect.poll(() => handoff.innerText()).not.toContain('Needed expertise still holds')
+    await expect.poll(() => handoff.innerText()).not.toContain('Needed expertise is missing.')
     await page.screenshot({ path: join(SCREENSHOTS, 'workflow-completeness.png'), fullPage: true })
 
     await panel.getByRole('button', { name: 'Hand off', exact: true }).click()

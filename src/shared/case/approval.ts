@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { memberName } from './members'
 import { MAX_NESTING, boundedXmlString, xmlDepth } from './nesting'
 import { requireOwner, requireParticipant } from './permissions'
-import { sectionState } from './prompts'
+import { sectionState } from './section-state'
 import { signed } from './signatures/decision-payload'
 import { APPROVAL_STATES, TOP_LEVEL, type ApprovalRecord, type ApprovalState } from './schema'
 import { logEvent } from './timeline'
@@ -167,6 +167,6 @@ function setState(doc: Y.Doc, state: ApprovalState, values: Record<string, strin
 
 function requireText(doc: Y.Doc): void {
   if (sectionState(doc.getXmlFragment('customerUpdate')) !== 'present') {
-    throw new Error('The customer update has no text of its own yet: write it first.')
+    throw new Error('The customer update has no text yet: write it first.')
   }
 }

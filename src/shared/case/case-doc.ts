@@ -13,7 +13,6 @@ import {
   type SectionName,
 } from './schema'
 import { ensureMember, type MemberIdentity } from './members'
-import { applySwarmTemplate } from './templates'
 import { readValue, type OnUnreadable } from './unreadable'
 
 /**
@@ -37,6 +36,9 @@ export type EditableMeta = Partial<
   Pick<CaseMeta, 'title' | 'ticket' | 'customer' | 'priority' | 'status'>
 >
 
+/** The `meta` key that says the case holds no template prompt as text (prompt-migration.ts). */
+export const PROMPTS_MIGRATED_KEY = 'promptsMigrated'
+
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(TOP_LEVEL.meta)
 }
@@ -51,7 +53,8 @@ export function isCaseInitialized(doc: Y.Doc): boolean {
 }
 
 /**
- * Writes a new case: its meta, its creator as owner, and the swarm type's prompts.
+ * Writes a new case: its meta and its creator as owner. The sections stay empty: the swarm
+ * type's prompts are the editor's placeholders (templates.ts), never content.
  * Only for an empty document; a document that already holds a case is left as it is.
  */
 export function initializeCase(
@@ -76,8 +79,9 @@ export function initializeCase(
       createdBy: creator.memberId,
     }
     for (const [key, value] of Object.entries(values)) meta.set(key, value)
+    // Its prompts are placeholders from the start: nothing for prompt-migration.ts to remove.
+    meta.set(PROMPTS_MIGRATED_KEY, true)
     ensureMember(doc, creator, 'owner')
-    applySwarmTemplate(doc, input.swarmType)
   })
 }
 

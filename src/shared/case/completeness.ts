@@ -1,9 +1,9 @@
 /**
- * Is the case ready to hand off or escalate? Each check names what is missing, and tells a
- * section that was never touched ("missing") from one still holding its prompt ("placeholder").
+ * Is the case ready to hand off or escalate? Each check names what is missing ("missing") or
+ * written but not yet enough ("incomplete").
  *
  * The issue summary must be one clear sentence:
- * - once the prompt text is taken out, it is not empty;
+ * - it is not empty;
  * - every block of it ends a sentence: `.`, `!` or `?`, optionally followed by a closing quote
  *   or bracket;
  * - it holds at most two sentences. A sentence ends at `.`, `!` or `?` followed by a space or
@@ -11,7 +11,7 @@
  */
 import type * as Y from 'yjs'
 import { section } from './case-doc'
-import { sectionState, sectionText } from './prompts'
+import { sectionState, sectionText } from './section-state'
 import { SECTION_TITLES, isPersonActionKind, type SectionName } from './schema'
 import { listActions } from './timeline'
 
@@ -22,14 +22,14 @@ export interface CheckItem {
   /** Why the item is not ok, as a sentence; absent when it is. */
   problem?: string
   /**
-   * What kind of gap it is, for a checklist to mark: a part nobody wrote (`missing`), one that
-   * still holds only its prompt (`placeholder`), or one written but not yet enough
-   * (`incomplete`, e.g. a summary that is not one sentence). Absent when the item is ok.
+   * What kind of gap it is, for a checklist to mark: a part nobody wrote (`missing`), or one
+   * written but not yet enough (`incomplete`, e.g. a summary that is not one sentence).
+   * Absent when the item is ok.
    */
   gap?: Gap
 }
 
-export type Gap = 'missing' | 'placeholder' | 'incomplete'
+export type Gap = 'missing' | 'incomplete'
 
 export interface CompletenessCheck {
   complete: boolean
@@ -135,16 +135,8 @@ function summaryItem(doc: Y.Doc): CheckItem {
 /** `label` names the item in a checklist; problems name the section by its title. */
 function sectionItem(doc: Y.Doc, key: string, name: SectionName, label?: string): CheckItem {
   const title = SECTION_TITLES[name]
-  const state = sectionState(section(doc, name))
-  const problem =
-    state === 'missing' ? `${title} is missing.` : `${title} still holds the template prompt.`
-  return item(
-    key,
-    label ?? title,
-    state === 'present',
-    problem,
-    state === 'missing' ? 'missing' : 'placeholder',
-  )
+  const written = sectionState(section(doc, name)) === 'present'
+  return item(key, label ?? title, written, `${title} is missing.`, 'missing')
 }
 
 function result(items: CheckItem[]): CompletenessCheck {

@@ -9,6 +9,7 @@ import { signed } from './signatures/decision-payload'
 import { memberName } from './members'
 import { isOwner, requireParticipant, requireRole } from './permissions'
 import { textOf } from './rich-text'
+import { sectionState } from './section-state'
 import { SECTION_NAMES, TOP_LEVEL, type ReviewComment, type SectionName } from './schema'
 import { writeStatus } from './status'
 import { logEvent } from './timeline'
@@ -134,7 +135,11 @@ export function signOff(doc: Y.Doc, actor: string, now = new Date(), signature?:
     reviewMap(doc).set('signedOffAt', now.toISOString())
     if (signature === undefined) reviewMap(doc).delete('signature')
     else reviewMap(doc).set('signature', signature)
-    const text = `${memberName(doc, actor)} signed the review off.`
+    // Said in the timeline, so a review signed off without lessons learned is visible.
+    const withoutNotes = sectionState(section(doc, 'postIncident')) === 'missing'
+    const text = withoutNotes
+      ? `${memberName(doc, actor)} signed the review off without post-incident notes.`
+      : `${memberName(doc, actor)} signed the review off.`
     logEvent(doc, actor, 'signed-off', text, { ...signed(signature) }, { now })
     writeStatus(doc, actor, 'reviewed', now)
   })

@@ -110,6 +110,7 @@ export const EVENT_KINDS = [
   'status-changed',
   'export',
   'signed-off',
+  'prompts-removed',
 ] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
 
@@ -136,6 +137,7 @@ export const ACTION_KIND_NAMES: Record<ActionKind, string> = {
   'status-changed': 'Status changed',
   export: 'Export',
   'signed-off': 'Signed off',
+  'prompts-removed': 'Prompts removed',
 }
 
 export function isPersonActionKind(kind: ActionKind): kind is PersonActionKind {

@@ -6,7 +6,8 @@
 import * as Y from 'yjs'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { z } from 'zod'
-import { TOP_LEVEL, type SnapshotRecord } from './schema'
+import { SECTION_NAMES, TOP_LEVEL, type SnapshotRecord } from './schema'
+import { sectionState } from './section-state'
 import { readValue, type OnUnreadable } from './unreadable'
 
 const recordSchema = z.object({
@@ -83,8 +84,10 @@ export function snapshotOf(doc: Y.Doc, record: SnapshotRecord): Y.Snapshot {
 export const TYPING_SNAPSHOT_INTERVAL_MS = 5 * 60_000
 
 /**
- * Takes a snapshot while someone types, unless the case already has one from the last five
- * minutes (anyone's: teammates typing at once do not each add one). Returns whether it did.
+ * Takes a snapshot when someone pauses typing, unless the case already has one from the last
+ * five minutes (anyone's: teammates typing at once do not each add one). A recent snapshot of
+ * a case with no text yet (the owner's first words, before anyone joined) does not count: the
+ * first moment worth going back to is the one with what they wrote. Returns whether it did.
  */
 export function takeSnapshotIfDue(
   doc: Y.Doc,
@@ -93,14 +96,33 @@ export function takeSnapshotIfDue(
   now: Date = new Date(),
   interval: number = TYPING_SNAPSHOT_INTERVAL_MS,
 ): boolean {
-  const lastAt = Date.parse(lastSnapshot(doc)?.at ?? '')
+  const last = lastSnapshot(doc)
+  const lastAt = Date.parse(last?.at ?? '')
   // A snapshot dated in the future (a teammate's clock is wrong) does not hold ours back.
-  if (lastAt <= now.getTime() && now.getTime() - lastAt < interval) return false
+  const recent = lastAt <= now.getTime() && now.getTime() - lastAt < interval
+  if (recent && !(last && hasSectionText(doc) && !shownWithText(doc, last))) return false
   takeSnapshot(doc, by, label, now)
   return true
 }
 
-/** The newest well-formed snapshot, read from the end: this runs on every keystroke. */
+function hasSectionText(doc: Y.Doc): boolean {
+  return SECTION_NAMES.some((name) => sectionState(doc.getXmlFragment(name)) === 'present')
+}
+
+/** Whether any section had text at the snapshot; true when it cannot be shown, to be safe. */
+function shownWithText(doc: Y.Doc, record: SnapshotRecord): boolean {
+  let then: Y.Doc
+  try {
+    then = caseAt(doc, record)
+  } catch {
+    return true
+  }
+  const written = hasSectionText(then)
+  then.destroy()
+  return written
+}
+
+/** The newest well-formed snapshot, read from the end: this runs at every pause in typing. */
 function lastSnapshot(doc: Y.Doc): SnapshotRecord | undefined {
   const array = snapshotsArray(doc)
   for (let index = array.length - 1; index >= 0; index--) {

@@ -105,6 +105,40 @@ export function acceptSuggestion(doc: Y.Doc, actor: string, id: string, now = ne
   })
 }
 
+/** How much of the paragraph a suggestion shows on each side of the words it changes. */
+const CONTEXT_CHARACTERS = 60
+
+/**
+ * The text around the first occurrence of `find` in the customer update, so a reader sees
+ * where the change goes: up to about 60 characters each side, cut at a word, with "…" where
+ * the paragraph goes on. Null when `find` is no longer there.
+ */
+export function suggestionContext(
+  doc: Y.Doc,
+  find: string,
+): { before: string; after: string } | null {
+  const found = locate(doc, find)
+  if (!found) return null
+  const whole = textOf(found.text)
+  const before = whole.slice(0, found.index)
+  const after = whole.slice(found.index + find.length)
+  return { before: tail(before), after: head(after) }
+}
+
+function tail(text: string): string {
+  if (text.length <= CONTEXT_CHARACTERS) return text
+  const cut = text.slice(-CONTEXT_CHARACTERS)
+  const space = cut.indexOf(' ')
+  return `…${space >= 0 ? cut.slice(space) : cut}`
+}
+
+function head(text: string): string {
+  if (text.length <= CONTEXT_CHARACTERS) return text
+  const cut = text.slice(0, CONTEXT_CHARACTERS)
+  const space = cut.lastIndexOf(' ')
+  return `${space > 0 ? cut.slice(0, space) : cut}…`
+}
+
 export function rejectSuggestion(doc: Y.Doc, actor: string, id: string, now = new Date()): void {
   requireOwner(doc, actor, 'reject suggestions')
   const { entry } = openSuggestion(doc, id)

@@ -82,7 +82,7 @@ export const exportPreviewSchema = z.object({
   format: z.enum(['html', 'text']),
   note: partContent,
   reply: partContent.extend({
-    /** False while the customer update holds no text of its own. */
+    /** False while nobody has written in the customer update. */
     written: z.boolean(),
     approval: z.object({
       valid: z.boolean(),

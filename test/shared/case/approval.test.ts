@@ -88,9 +88,9 @@ describe('approving the customer update', () => {
     expect(approvalStatus(doc).changesNote).toBeUndefined()
   })
 
-  it('refuses to approve a draft that is still the template prompt', () => {
+  it('refuses to approve a draft nobody has written yet', () => {
     const doc = newCase()
-    expect(() => approve(doc, 'dana')).toThrow(/no text of its own/)
+    expect(() => approve(doc, 'dana')).toThrow(/no text yet/)
   })
 
   it('refuses the approval when the text changed while the owner was reading it', () => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
+  PROMPTS_MIGRATED_KEY,
   initializeCase,
   isCaseInitialized,
   metaMap,
@@ -11,7 +12,9 @@ import {
 import { readMembers } from '../../../src/shared/case/members'
 import { appendParagraphs, fragmentToPlainText } from '../../../src/shared/case/rich-text'
 import { CASE_SCHEMA_VERSION, SECTION_NAMES, type NewCase } from '../../../src/shared/case/schema'
-import { SWARM_PROMPTS } from '../../../src/shared/case/templates'
+import { sectionState } from '../../../src/shared/case/section-state'
+import { sectionPrompt } from '../../../src/shared/case/templates'
+import { typeInto } from './type-into'
 
 const creator = { memberId: 'member-dana', name: 'Dana', color: '#2563eb' }
 const input: NewCase = {
@@ -46,31 +49,36 @@ describe('the case document', () => {
       role: 'owner',
       expertise: '',
     })
-    expect(fragmentToPlainText(section(doc, 'summary'))).toBe(
-      SWARM_PROMPTS['vip-incident'].summary?.join('\n'),
+    expect(metaMap(doc).get(PROMPTS_MIGRATED_KEY)).toBe(true)
+  })
+
+  it('writes no prompt into any section: prompts are the editor placeholders', () => {
+    const doc = new Y.Doc()
+    initializeCase(doc, input, creator)
+    for (const name of SECTION_NAMES) {
+      expect(section(doc, name).length).toBe(0)
+      expect(sectionState(section(doc, name))).toBe('missing')
+    }
+    expect(sectionPrompt('vip-incident', 'summary')).toBe(
+      'In one sentence: what is broken for this customer, and since when?',
     )
   })
 
-  it('stores prompts as italic paragraphs, the shape TipTap reads', () => {
+  it('gives exactly the typed text when someone types into a fresh section', () => {
     const doc = new Y.Doc()
     initializeCase(doc, input, creator)
-    const paragraph = section(doc, 'impact').get(0)
-    expect(paragraph).toBeInstanceOf(Y.XmlElement)
-    expect((paragraph as Y.XmlElement).nodeName).toBe('paragraph')
-    const text = (paragraph as Y.XmlElement).get(0) as Y.XmlText
-    expect(text.toDelta()).toEqual([
-      { insert: SWARM_PROMPTS['vip-incident'].impact?.[0], attributes: { italic: {} } },
-    ])
+    typeInto(section(doc, 'summary'), 'Hello')
+    expect(fragmentToPlainText(section(doc, 'summary'))).toBe('Hello')
+    expect(section(doc, 'summary').toJSON()).toBe('<paragraph>Hello</paragraph>')
   })
 
-  it('never puts prompts into a section someone has already written in', () => {
+  it('leaves a section someone wrote in before the case arrived as it was', () => {
     const doc = new Y.Doc()
     appendParagraphs(section(doc, 'summary'), ['Checkout fails for every EU customer.'])
     initializeCase(doc, input, creator)
     expect(fragmentToPlainText(section(doc, 'summary'))).toBe(
       'Checkout fails for every EU customer.',
     )
-    expect(fragmentToPlainText(section(doc, 'impact'))).not.toBe('')
   })
 
   it('leaves a document that already holds a case untouched', () => {

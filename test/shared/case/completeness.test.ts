@@ -37,31 +37,36 @@ describe('handoff completeness', () => {
     expect(check.items.every((entry) => entry.problem === undefined)).toBe(true)
   })
 
-  it('names a section still holding its prompt differently from a missing one', () => {
+  it('names every section nobody wrote in as missing, as a new case starts empty', () => {
     const doc = newCase()
-    write(doc, 'history')
     const check = checkHandoff(doc)
     expect(check.complete).toBe(false)
     expect(gapsOf(check)).toEqual([
-      'Case summary still holds the template prompt.',
-      'Customer impact still holds the template prompt.',
+      'Case summary is missing.',
+      'Customer impact is missing.',
       'No actions taken are in the timeline yet.',
       'Relevant history is missing.',
-      'Needed expertise still holds the template prompt.',
+      'Needed expertise is missing.',
     ])
   })
 
-  it('marks each gap as missing, placeholder or incomplete, for a checklist to show', () => {
+  it('counts a section holding only empty paragraphs as missing', () => {
+    const doc = readyForHandoff()
+    write(doc, 'impact', '', '  ')
+    expect(item(doc, 'impact')).toMatchObject({ ok: false, problem: 'Customer impact is missing.' })
+  })
+
+  it('marks each gap as missing or incomplete, for a checklist to show', () => {
     const doc = newCase()
     write(doc, 'history')
     write(doc, 'summary', 'Acme is charged twice')
     const gaps = Object.fromEntries(checkHandoff(doc).items.map((entry) => [entry.key, entry.gap]))
     expect(gaps).toEqual({
       summary: 'incomplete',
-      impact: 'placeholder',
+      impact: 'missing',
       actions: 'missing',
       history: 'missing',
-      expertise: 'placeholder',
+      expertise: 'missing',
     })
     expect(checkHandoff(readyForHandoff()).items.every((entry) => entry.gap === undefined)).toBe(
       true,
@@ -98,14 +103,12 @@ describe('handoff completeness', () => {
     expect(item(doc, 'summary')?.problem).toBe('Case summary runs to 3 sentences: say it in one.')
   })
 
-  it('counts the summary without the prompt someone typed after', () => {
+  it('takes the text of a section as written, with no prompt text to leave out', () => {
     const doc = readyForHandoff()
-    write(
-      doc,
-      'summary',
-      'In one sentence: what is broken for this customer, and since when? Acme is charged twice.',
-    )
+    write(doc, 'summary', 'In one sentence: Acme is charged twice.')
     expect(item(doc, 'summary')?.ok).toBe(true)
+    write(doc, 'summary', 'Acme is charged twice. Since when? Finance asks daily.')
+    expect(item(doc, 'summary')?.problem).toBe('Case summary runs to 3 sentences: say it in one.')
   })
 })
 
@@ -127,10 +130,10 @@ describe('escalation completeness', () => {
   it('needs impact, what was tried, where the case stands and the help needed', () => {
     const doc = newCase()
     expect(gapsOf(checkEscalation(doc))).toEqual([
-      'Customer impact still holds the template prompt.',
+      'Customer impact is missing.',
       'Nothing in the timeline says what was tried: add a "Tried" entry.',
       'Nothing says where the case stands: add what was found or decided, or a summary.',
-      'Needed expertise still holds the template prompt.',
+      'Needed expertise is missing.',
     ])
   })
 

@@ -12,7 +12,7 @@ import { customerReply } from '../../../src/shared/case/fragments/customer-reply
 import { fragmentToHtml } from '../../../src/shared/case/fragments/fragment-html'
 import { fragmentToMarkdown } from '../../../src/shared/case/fragments/fragment-markdown'
 import { fragmentToText } from '../../../src/shared/case/fragments/fragment-text'
-import { sectionState } from '../../../src/shared/case/prompts'
+import { sectionState } from '../../../src/shared/case/section-state'
 import { fragmentToPlainText, textNodes } from '../../../src/shared/case/rich-text'
 import { nestDeeply } from '../../fixtures/deep-nesting'
 

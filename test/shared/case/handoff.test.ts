@@ -97,14 +97,14 @@ describe('the handoff note', () => {
     expect(note).not.toContain('joined the case')
   })
 
-  it('lists the gaps and never shows a prompt as if someone wrote it', () => {
+  it('lists the gaps, and says so of a section nobody wrote in', () => {
     const doc = newCase()
     write(doc, 'summary', 'Refunds <script>alert(1)</script> fail *twice*.')
     const note = handoffNote(doc)
     expect(note).toContain('Refunds \\<script\\>alert(1)\\</script\\> fail \\*twice\\*.')
     expect(note).toContain('## Customer impact\n\n_Not written._')
-    expect(note).not.toContain(SWARM_PROMPTS['vip-incident'].impact?.[0])
-    expect(note).toContain('- Customer impact still holds the template prompt.')
+    expect(note).not.toContain(SWARM_PROMPTS['vip-incident'].impact ?? 'Who is affected')
+    expect(note).toContain('- Customer impact is missing.')
   })
 
   it('previews as HTML from the same blocks as the Markdown, escaped', () => {

@@ -94,6 +94,21 @@ describe('the lead’s review', () => {
     })
   })
 
+  it('says in the timeline when the review was signed off without post-incident notes', () => {
+    const doc = newCase()
+    setStatus(doc, 'dana', 'resolved', at(90))
+    signOff(doc, 'lena', at(200))
+    const entry = filterActions(listActions(doc), { kinds: ['signed-off'] }).at(-1)
+    expect(entry?.text).toBe('Lena signed the review off without post-incident notes.')
+
+    const written = newCase()
+    write(written, 'postIncident', 'Re-import the IdP metadata after every rotation.')
+    setStatus(written, 'dana', 'resolved', at(90))
+    signOff(written, 'lena', at(200))
+    const signed = filterActions(listActions(written), { kinds: ['signed-off'] }).at(-1)
+    expect(signed?.text).toBe('Lena signed the review off.')
+  })
+
   it('lets only a lead sign off, and only once the case is resolved', () => {
     const doc = newCase()
     expect(() => signOff(doc, 'lena')).toThrow('Sign the review off once the case is resolved.')

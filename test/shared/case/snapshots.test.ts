@@ -89,6 +89,19 @@ describe('snapshots of the case', () => {
     ).toEqual(['Omar was typing', 'Dana was typing'])
   })
 
+  it("keeps the owner's first words even right after a moment of the still empty case", () => {
+    const doc = newCase()
+    takeSnapshot(doc, 'dana', 'Dana changed the status', at(30))
+    write(doc, 'summary', 'Acme is charged twice.')
+    expect(takeSnapshotIfDue(doc, 'dana', 'Dana was writing in Case summary', at(31))).toBe(true)
+    const first = listSnapshots(doc).at(-1)
+    expect(first && fragmentToPlainText(caseAt(doc, first).getXmlFragment('summary'))).toBe(
+      'Acme is charged twice.',
+    )
+    write(doc, 'summary', 'Acme is charged twice since Monday.')
+    expect(takeSnapshotIfDue(doc, 'dana', 'Dana was writing in Case summary', at(32))).toBe(false)
+  })
+
   it('is not held back by a snapshot dated in the future or a damaged last entry', () => {
     const doc = newCase()
     takeSnapshot(doc, 'omar', 'From a fast clock', at(600))

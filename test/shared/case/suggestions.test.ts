@@ -7,6 +7,7 @@ import {
   listSuggestions,
   rejectSuggestion,
   suggestChange,
+  suggestionContext,
 } from '../../../src/shared/case/suggestions'
 import { at, firstText, newCase, write } from './case-fixture'
 
@@ -103,5 +104,22 @@ describe('suggestions to the customer update', () => {
     const id = suggestChange(doc, 'omar', { find: 'this week', replace: 'today' })
     acceptSuggestion(doc, 'dana', id)
     expect(approvalStatus(doc)).toMatchObject({ valid: false, withdrawn: true })
+  })
+
+  it('shows the words around a suggested change, cut at a word in a long paragraph', () => {
+    const doc = caseUnderReview()
+    expect(suggestionContext(doc, 'this week')).toEqual({
+      before: 'We are refunding the duplicate charge ',
+      after: '.',
+    })
+    const long =
+      'Our billing team found that the plan change ran proration twice for your account, ' +
+      'so we are refunding the duplicate charge this week and checking every other invoice ' +
+      'from November so nothing like it happens again.'
+    write(doc, 'customerUpdate', long)
+    const around = suggestionContext(doc, 'refunding')
+    expect(around?.before).toBe('… change ran proration twice for your account, so we are ')
+    expect(around?.after).toBe(' the duplicate charge this week and checking every other…')
+    expect(suggestionContext(doc, 'no such words')).toBeNull()
   })
 })

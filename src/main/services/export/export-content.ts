@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import type * as Y from 'yjs'
 import { approvalStatus, type ApprovalStatus } from '@shared/case/approval'
 import { readMeta } from '@shared/case/case-doc'
-import { sectionState } from '@shared/case/prompts'
+import { sectionState } from '@shared/case/section-state'
 import { caseNote } from '@shared/case/documents/case-note'
 import { customerReply } from '@shared/case/fragments/customer-reply'
 import { fragmentToMarkdown } from '@shared/case/fragments/fragment-markdown'
@@ -19,7 +19,7 @@ export type PostedFormat = 'html' | 'text'
 export interface ExportContent {
   note: RenderedNote
   reply: RenderedNote
-  /** False while the customer update holds nothing but its prompt, or nothing. */
+  /** False while nobody has written in the customer update. */
   replyWritten: boolean
   approval: ApprovalStatus
 }

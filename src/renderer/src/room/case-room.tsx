@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
-import { isCaseInitialized, metaMap } from '@shared/case/case-doc'
+import { isCaseInitialized, metaMap, readMeta } from '@shared/case/case-doc'
 import { membersMap, readMembers } from '@shared/case/members'
 import { SECTION_NAMES, SECTION_TITLES } from '@shared/case/schema'
+import { sectionPrompt } from '@shared/case/templates'
 import type { Identity, Notice } from '@shared/ipc'
 import type { UpdateSaver } from '@shared/room/update-saver'
 import type { LiveRoom } from '../sync/live-room'
@@ -48,6 +49,7 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
   const link = useRoomConnection(room)
   const role = useYRead(membersMap(doc), () => readMembers(doc).get(identity.memberId)?.role)
   const initialized = useYRead(metaMap(doc), () => isCaseInitialized(doc))
+  const swarmType = useYRead(metaMap(doc), () => readMeta(doc).swarmType)
   const user = { ...identity, role: role ?? 'contributor' }
   const unreadable = useUnreadableNotice(doc)
   useApprovalWatch(doc, identity.memberId)
@@ -109,6 +111,7 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
                     identity={identity}
                     awareness={awareness}
                     user={user}
+                    prompt={sectionPrompt(swarmType, name)}
                   />
                 ) : (
                   <SectionEditor
@@ -117,6 +120,7 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
                     fragment={doc.getXmlFragment(name)}
                     awareness={awareness}
                     user={user}
+                    prompt={sectionPrompt(swarmType, name)}
                   />
                 )}
               </ErrorBoundary>

@@ -12,6 +12,7 @@ import * as Y from 'yjs'
 import { registerAuthor } from '@shared/case/authorship'
 import { isCaseInitialized, metaMap, readMeta } from '@shared/case/case-doc'
 import { joinCase, membersMap, readMembers } from '@shared/case/members'
+import { removeUneditedPrompts } from '@shared/case/prompt-migration'
 import type { Identity, Notice } from '@shared/ipc'
 import { onPeerMessageProblem } from '@shared/room/message-problems'
 import { setLocalPresence } from '@shared/room/presence'
@@ -112,6 +113,10 @@ export class LiveRoom {
       joinCase(this.doc, { ...identity, ...(publicKey ? { publicKey } : {}) }, 'contributor')
       registerAuthor(this.doc, identity.memberId)
     }
+    // A case written by an earlier version: its owner's app takes the unedited prompts out,
+    // once (a flag in the case says so); asked at every showing, as the case may have arrived
+    // from a teammate only after it was first shown.
+    removeUneditedPrompts(this.doc, this.identity.memberId)
     this.announce()
     this.markSeen()
   }

@@ -3,7 +3,7 @@
  * draft) are a list of simple blocks, written out once each as Markdown, HTML and plain text.
  */
 import type * as Y from 'yjs'
-import { sectionState } from '../prompts'
+import { sectionState } from '../section-state'
 import { escapeHtml, fragmentToHtml } from '../fragments/fragment-html'
 import { escapeMarkdown, fragmentToMarkdown, textToMarkdown } from '../fragments/fragment-markdown'
 import { fragmentToText } from '../fragments/fragment-text'

@@ -4,8 +4,6 @@
  */
 import * as Y from 'yjs'
 import { TOO_DEEP_TEXT, isNestedTooDeeply } from '../nesting'
-import { isPromptText } from '../prompts'
-import { fragmentToPlainText } from '../rich-text'
 
 export interface InlineMarks {
   bold: boolean
@@ -28,19 +26,14 @@ const NO_MARKS: InlineMarks = {
 export type InlinePiece = { kind: 'text'; text: string; marks: InlineMarks } | { kind: 'break' }
 
 /**
- * The blocks of a fragment or element; prompt paragraphs are not content and are left out.
+ * The blocks of a fragment or element.
  * Past MAX_NESTING a block is not descended into: each renderer writes TOO_DEEP_TEXT for it.
  */
 export function blocksOf(parent: Y.XmlFragment | Y.XmlElement): (Y.XmlElement | Y.XmlText)[] {
   if (isNestedTooDeeply(parent)) return []
   return parent.toArray().flatMap((child): (Y.XmlElement | Y.XmlText)[] => {
-    if (child instanceof Y.XmlElement) return isPromptParagraph(child) ? [] : [child]
-    return child instanceof Y.XmlText ? [child] : []
+    return child instanceof Y.XmlElement || child instanceof Y.XmlText ? [child] : []
   })
-}
-
-export function isPromptParagraph(element: Y.XmlElement): boolean {
-  return element.nodeName === 'paragraph' && isPromptText(fragmentToPlainText(element))
 }
 
 /** The text of a block with its marks, and hard breaks, in order. */

@@ -25,7 +25,7 @@ describe('the reply to the customer', () => {
     })
   })
 
-  it('never sends the template prompt to the customer', () => {
+  it('sends nothing for an update nobody wrote: a new case holds no prompt text', () => {
     expect(customerReply(newCase())).toEqual({ html: '', text: '' })
   })
 })

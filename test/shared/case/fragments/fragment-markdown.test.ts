@@ -130,8 +130,12 @@ describe('a section as Markdown', () => {
     expect(markdown(p(marked('`x`', { code: {} })))).toBe('`` `x` ``')
   })
 
-  it('leaves out prompt paragraphs and empty ones', () => {
-    const prompt = SWARM_PROMPTS.other.summary?.[0] ?? ''
-    expect(markdown(p(marked(prompt, { italic: {} })), p(), p('Real text.'))).toBe('Real text.')
+  it('leaves out empty paragraphs', () => {
+    expect(markdown(p(), p('Real text.'), p())).toBe('Real text.')
+  })
+
+  it('keeps italic text that reads like a prompt: what a section holds, someone wrote', () => {
+    const prompt = SWARM_PROMPTS.other.summary ?? ''
+    expect(markdown(p(marked(prompt, { italic: {} })))).toBe(`_${prompt}_`)
   })
 })

@@ -24,6 +24,8 @@ interface CustomerUpdateSectionProps {
   identity: Identity
   awareness: Awareness
   user: PresenceUser
+  /** The swarm type's prompt, shown while the update is empty. */
+  prompt: string
 }
 
 /**
@@ -38,6 +40,7 @@ export function CustomerUpdateSection({
   identity,
   awareness,
   user,
+  prompt,
 }: CustomerUpdateSectionProps): React.JSX.Element {
   const me = identity.memberId
   const status = useDocRead(doc, () => approvalStatus(doc))
@@ -57,6 +60,7 @@ export function CustomerUpdateSection({
       fragment={doc.getXmlFragment('customerUpdate')}
       awareness={awareness}
       user={user}
+      prompt={prompt}
       editable={!suggesting}
       className="section-editor--customer-update"
       onSelectText={setSelected}

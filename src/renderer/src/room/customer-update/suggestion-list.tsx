@@ -4,11 +4,14 @@ import {
   acceptSuggestion,
   listSuggestions,
   rejectSuggestion,
+  suggestionContext,
   suggestionsArray,
 } from '@shared/case/suggestions'
 import { clockTime } from '../../common/format'
 import { useAttempt } from '../../common/use-attempt'
+import { useDocRead } from '../hooks/use-doc-read'
 import { useYRead } from '../hooks/use-y-read'
+import './suggestion-list.css'
 
 interface SuggestionListProps {
   doc: Y.Doc
@@ -23,6 +26,10 @@ export function SuggestionList({
   isOwner,
 }: SuggestionListProps): React.JSX.Element | null {
   const open = useYRead(suggestionsArray(doc), () => listSuggestions(doc, 'open'))
+  // The words around each change, read again as the update is edited.
+  const around = useDocRead(doc, () =>
+    open.map((suggestion) => suggestionContext(doc, suggestion.find)),
+  )
   const attempt = useAttempt()
   if (open.length === 0) return null
   return (
@@ -31,13 +38,14 @@ export function SuggestionList({
         Suggested changes <span className="badge">{open.length}</span>
       </h3>
       <ul className="suggestions__list">
-        {open.map((suggestion) => (
+        {open.map((suggestion, index) => (
           <li key={suggestion.id} className="suggestion">
             <p className="suggestion__who">
               {suggestion.by === me ? 'You' : memberName(doc, suggestion.by)} suggest
               {suggestion.by === me ? '' : 's'} ·{' '}
               <time dateTime={suggestion.at}>{clockTime(suggestion.at)}</time>
             </p>
+            <SuggestionContext context={around[index] ?? null} find={suggestion.find} />
             <p className="suggestion__change">
               <del>{suggestion.find}</del>
               <span aria-hidden="true"> → </span>
@@ -70,5 +78,29 @@ export function SuggestionList({
       )}
       {!isOwner && <p className="suggestions__hint">The case owner accepts or rejects these.</p>}
     </section>
+  )
+}
+
+interface SuggestionContextProps {
+  context: ReturnType<typeof suggestionContext>
+  find: string
+}
+
+/** The sentence the change sits in, the changed words marked, or why it is not shown. */
+function SuggestionContext({ context, find }: SuggestionContextProps): React.JSX.Element {
+  if (!context) {
+    return (
+      <p className="suggestion__context suggestion__context--gone">
+        These words are no longer in the update.
+      </p>
+    )
+  }
+  return (
+    <p className="suggestion__context">
+      <span className="suggestion__sr-only">In the update: </span>
+      {context.before}
+      <mark>{find}</mark>
+      {context.after}
+    </p>
   )
 }

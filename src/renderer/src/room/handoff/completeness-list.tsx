@@ -2,7 +2,6 @@ import type { CheckItem, CompletenessCheck, Gap } from '@shared/case/completenes
 
 const GAP_NAMES: Record<Gap, string> = {
   missing: 'Missing',
-  placeholder: 'Only the prompt',
   incomplete: 'Not there yet',
 }
 

@@ -30,7 +30,8 @@ export function HandoffPanel({ doc, identity }: RoomPanelProps): React.JSX.Eleme
     <section className="handoff-panel" aria-labelledby="handoff-heading">
       <h2 id="handoff-heading">Completeness check</h2>
       <p className="handoff-panel__intro">
-        What the next person needs, checked live as the swarm writes.
+        What the next person needs, checked live as the swarm writes. A part counts once someone
+        writes in it: the grey prompt in an empty section is not content.
       </p>
       <CompletenessList title="Handoff" check={checks.handoff} />
       <CompletenessList title="Escalation" check={checks.escalation} />

@@ -58,8 +58,18 @@ export function rangeOfComment(
   schema: Schema,
   comment: ReviewComment,
 ): TextRange | null {
+  return rangesOfComments(fragment, schema, [comment]).get(comment.id) ?? null
+}
+
+/** Where each comment's text is in the section now; comments whose text is gone are left out. */
+export function rangesOfComments(
+  fragment: Y.XmlFragment,
+  schema: Schema,
+  comments: readonly ReviewComment[],
+): Map<string, TextRange> {
+  const ranges = new Map<string, TextRange>()
   const doc = fragment.doc
-  if (!doc) return null
+  if (!doc || comments.length === 0) return ranges
   const { mapping } = initProseMirrorDoc(fragment, schema)
   const toAbsolute = (json: Record<string, unknown>): number | null => {
     try {
@@ -69,7 +79,10 @@ export function rangeOfComment(
       return null
     }
   }
-  const from = toAbsolute(comment.start)
-  const to = toAbsolute(comment.end)
-  return from === null || to === null || to <= from ? null : { from, to }
+  for (const comment of comments) {
+    const from = toAbsolute(comment.start)
+    const to = toAbsolute(comment.end)
+    if (from !== null && to !== null && to > from) ranges.set(comment.id, { from, to })
+  }
+  return ranges
 }

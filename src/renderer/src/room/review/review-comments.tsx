@@ -6,12 +6,18 @@ import { clockTime } from '../../common/format'
 
 interface ReviewCommentsProps {
   doc: Y.Doc
+  /** The comment whose words were last shown or clicked; marked in the list. */
+  active: string | null
   onShow: (comment: ReviewComment) => void
   onResolve: (comment: ReviewComment) => void
 }
 
-/** Review comments, open ones first; clicking one selects the text it is about. */
-export function ReviewComments({ doc, onShow, onResolve }: ReviewCommentsProps): React.JSX.Element {
+/**
+ * Review comments, open ones first; clicking one selects the text it is about, which is
+ * highlighted in its section (comment-highlights.ts), and clicking the highlight marks it here.
+ */
+export function ReviewComments(props: ReviewCommentsProps): React.JSX.Element {
+  const { doc, active, onShow, onResolve } = props
   const members = readMembers(doc)
   const comments = listReviewComments(doc).sort((a, b) => Number(a.resolved) - Number(b.resolved))
   return (
@@ -26,10 +32,12 @@ export function ReviewComments({ doc, onShow, onResolve }: ReviewCommentsProps):
             return (
               <li
                 key={comment.id}
-                className={`review-comment${comment.resolved ? ' review-comment--resolved' : ''}`}
+                id={`review-comment-${comment.id}`}
+                className={`review-comment${comment.resolved ? ' review-comment--resolved' : ''}${comment.id === active ? ' review-comment--active' : ''}`}
               >
                 <button
                   type="button"
+                  aria-current={comment.id === active ? 'true' : undefined}
                   className="review-comment__quote"
                   title="Show the text in the section"
                   onClick={() => onShow(comment)}

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core'
+import type { Schema } from '@tiptap/pm/model'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { readMeta } from '@shared/case/case-doc'
@@ -6,7 +7,7 @@ import { authorColorSlots } from '@shared/case/member-colors'
 import { readMember, readMembers } from '@shared/case/members'
 import { isOwner } from '@shared/case/permissions'
 import { knowledgeBaseArticle } from '@shared/case/documents/knowledge-base'
-import { addReviewComment, resolveReviewComment } from '@shared/case/review'
+import { addReviewComment, listReviewComments, resolveReviewComment } from '@shared/case/review'
 import { signOffSigned } from '@shared/case/signatures/signed-decisions'
 import { useRoomTrust } from '../trust/trust-context'
 import {
@@ -24,7 +25,13 @@ import { authorClass } from './author-class'
 import { AuthorshipLegend } from './authorship-legend'
 import { CaseMetricsPanel } from './case-metrics-panel'
 import { CausesPanel } from './causes-panel'
-import { anchorFromRange, rangeOfComment, type CommentAnchor } from './comment-anchors'
+import {
+  anchorFromRange,
+  rangeOfComment,
+  rangesOfComments,
+  type CommentAnchor,
+} from './comment-anchors'
+import { commentHighlightsKey, type CommentHighlight } from './comment-highlights'
 import { CommentForm } from './comment-form'
 import { HistorySlider } from './history-slider'
 import { KnowledgeBaseDialog } from './knowledge-base-dialog'
@@ -57,6 +64,7 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
   const attempt = useAttempt()
   const { signing } = useRoomTrust()
   const [article, setArticle] = useState<string | null>(null)
+  const [activeComment, setActiveComment] = useState<string | null>(null)
   const editors = useRef(new Map<SectionName, Editor>())
 
   const records = listSnapshots(doc)
@@ -78,6 +86,31 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
   const member = readMember(doc, me)
   const canEdit = member?.role === 'lead' || isOwner(doc, me)
   const atNow = moment.kind !== 'earlier'
+
+  // Read by the sections' highlight plugins whenever they redraw, which is after this effect.
+  const highlighting = useRef({ atNow, activeComment })
+  useLayoutEffect(() => {
+    highlighting.current = { atNow, activeComment }
+  })
+  const highlightsFor = useCallback(
+    (name: SectionName, schema: Schema): CommentHighlight[] => {
+      const { atNow: showingNow, activeComment: active } = highlighting.current
+      // An earlier moment's text is not the text the anchors point into now.
+      if (!showingNow) return []
+      const open = listReviewComments(doc, name).filter((comment) => !comment.resolved)
+      const ranges = rangesOfComments(doc.getXmlFragment(name), schema, open)
+      return [...ranges].map(([id, range]) => ({ id, ...range, active: id === active }))
+    },
+    [doc],
+  )
+  // Comments are added, resolved or chosen without the section's text changing: redraw.
+  useEffect(() => {
+    for (const editor of editors.current.values()) {
+      if (!editor.isDestroyed) {
+        editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true))
+      }
+    }
+  })
 
   const onEditor = useCallback((name: SectionName, editor: Editor | null) => {
     if (editor) editors.current.set(name, editor)
@@ -103,6 +136,7 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
   }
 
   function showComment(comment: ReviewComment): void {
+    setActiveComment(comment.id)
     const editor = editors.current.get(comment.section)
     if (!editor || !atNow) {
       attempt.fail('Move the history slider to now to see where a comment is.')
@@ -111,6 +145,14 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
     const range = rangeOfComment(doc.getXmlFragment(comment.section), editor.schema, comment)
     if (!range) attempt.fail('The text this comment is about has been deleted since.')
     else attempt.run(() => selectInEditor(editor, range))
+  }
+
+  /** The words of a comment were clicked in a section: the comment in the list is brought up. */
+  function showCommentInList(commentId: string): void {
+    setActiveComment(commentId)
+    const item = document.getElementById(`review-comment-${commentId}`)
+    item?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+    item?.querySelector<HTMLElement>('.review-comment__quote')?.focus({ preventScroll: true })
   }
 
   const meta = readMeta(moment.doc)
@@ -165,6 +207,8 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
               view={view}
               classFor={classFor}
               onEditor={onEditor}
+              highlightsFor={highlightsFor}
+              onHighlight={showCommentInList}
               action={
                 selection?.section === name && atNow && !draft ? (
                   <button
@@ -196,6 +240,7 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
           <AuthorshipLegend doc={moment.doc} slots={slots} />
           <ReviewComments
             doc={doc}
+            active={activeComment}
             onShow={showComment}
             onResolve={(comment) => attempt.run(() => resolveReviewComment(doc, me, comment.id))}
           />

@@ -1,4 +1,5 @@
 import Collaboration from '@tiptap/extension-collaboration'
+import type { Schema } from '@tiptap/pm/model'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useEffect } from 'react'
@@ -6,8 +7,10 @@ import type * as Y from 'yjs'
 import { permanentUserData } from '@shared/case/authorship'
 import { safeHref } from '@shared/case/fragments/fragment-nodes'
 import type { SectionName } from '@shared/case/schema'
+import { CommentHighlights, type CommentHighlight } from './comment-highlights'
 import { useSnapshotRender, type SnapshotView } from './use-snapshot-render'
 import { YChange } from './ychange-mark'
+import './comment-highlights.css'
 
 interface ReviewSectionProps {
   name: SectionName
@@ -17,6 +20,10 @@ interface ReviewSectionProps {
   /** The class for a member's text (`author author--3`); read at every render. */
   classFor: (user: unknown) => string
   onEditor: (name: SectionName, editor: Editor | null) => void
+  /** The open review comments' words to highlight, as the section is shown now. */
+  highlightsFor: (name: SectionName, schema: Schema) => CommentHighlight[]
+  /** A highlighted comment's words were clicked. */
+  onHighlight: (commentId: string) => void
   /** Shown in the head when text of this section is selected (the "Add comment" button). */
   action?: React.ReactNode
   children?: React.ReactNode
@@ -26,6 +33,8 @@ interface ReviewSectionProps {
 export function ReviewSection(props: ReviewSectionProps): React.JSX.Element {
   const { name, title, fragment, view, classFor, onEditor } = props
   const doc = fragment.doc
+  // The editor is created once per fragment: `highlightsFor` must stay the same function.
+  const { highlightsFor } = props
   const editor = useEditor(
     {
       injectCSS: false,
@@ -47,6 +56,7 @@ export function ReviewSection(props: ReviewSectionProps): React.JSX.Element {
           ySyncOptions: doc ? { permanentUserData: permanentUserData(doc) } : {},
         }),
         YChange.configure({ classFor }),
+        CommentHighlights.configure({ rangesFor: (schema) => highlightsFor(name, schema) }),
       ],
       editorProps: {
         attributes: {
@@ -71,6 +81,11 @@ export function ReviewSection(props: ReviewSectionProps): React.JSX.Element {
     <section
       className={`section-editor review-section${view.editing ? ' review-section--editing' : ''}`}
       aria-labelledby={`review-section-${name}`}
+      onClick={(event) => {
+        const target = event.target instanceof Element ? event.target : null
+        const id = target?.closest('[data-comment-id]')?.getAttribute('data-comment-id')
+        if (id) props.onHighlight(id)
+      }}
     >
       <div className="section-editor__head">
         <h2 id={`review-section-${name}`}>{title}</h2>

@@ -1,11 +1,14 @@
+import { useState } from 'react'
 import type * as Y from 'yjs'
-import { readMeta } from '@shared/case/case-doc'
+import { readMeta, section } from '@shared/case/case-doc'
 import { memberName, readMember } from '@shared/case/members'
 import { readSignOff } from '@shared/case/review'
 import { CASE_STATUS_NAMES } from '@shared/case/schema'
+import { sectionState } from '@shared/case/section-state'
 import { clockTime } from '../../common/format'
 import { useRoomTrust } from '../trust/trust-context'
 import { UnverifiedBadge } from '../trust/unverified-badge'
+import './sign-off-panel.css'
 
 interface SignOffPanelProps {
   doc: Y.Doc
@@ -13,9 +16,14 @@ interface SignOffPanelProps {
   onSignOff: () => void
 }
 
-/** The sign-off: a lead moves a resolved case to reviewed; everyone sees who did, and when. */
+/**
+ * The sign-off: a lead moves a resolved case to reviewed; everyone sees who did, and when.
+ * Without post-incident notes the lead is warned and confirms first (the timeline says so).
+ */
 export function SignOffPanel({ doc, memberId, onSignOff }: SignOffPanelProps): React.JSX.Element {
+  const [confirming, setConfirming] = useState(false)
   const signed = readSignOff(doc)
+  const noNotes = sectionState(section(doc, 'postIncident')) === 'missing'
   const { trust } = useRoomTrust()
   const unverified = signed !== null && trust?.signOff?.verified === false
   const { status } = readMeta(doc)
@@ -35,15 +43,39 @@ export function SignOffPanel({ doc, memberId, onSignOff }: SignOffPanelProps): R
         </p>
       ) : (
         <>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={reason !== ''}
-            aria-describedby={reason ? 'sign-off-reason' : undefined}
-            onClick={onSignOff}
-          >
-            Sign off review
-          </button>
+          {confirming && noNotes && reason === '' ? (
+            <div className="sign-off__confirm" role="alert">
+              <p>
+                Nobody has written post-incident notes: what was learned will be missing from the
+                review and the knowledge-base draft. Sign off anyway?
+              </p>
+              <div className="sign-off__confirm-actions">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => {
+                    setConfirming(false)
+                    onSignOff()
+                  }}
+                >
+                  Sign off without notes
+                </button>
+                <button type="button" className="button" onClick={() => setConfirming(false)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={reason !== ''}
+              aria-describedby={reason ? 'sign-off-reason' : undefined}
+              onClick={() => (noNotes ? setConfirming(true) : onSignOff())}
+            >
+              Sign off review
+            </button>
+          )}
           {reason && (
             <p id="sign-off-reason" className="review-panel__empty">
               {reason}

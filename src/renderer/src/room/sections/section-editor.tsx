@@ -1,5 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useEffect, useRef, type ReactNode } from 'react'
@@ -10,6 +11,7 @@ import { safeHref } from '@shared/case/fragments/fragment-nodes'
 import type { SectionName } from '@shared/case/schema'
 import { setLocalSection, type PresenceUser } from '@shared/room/presence'
 import { FormatBar } from './format-bar'
+import './section-editor.css'
 
 interface SectionEditorProps {
   name: SectionName
@@ -23,6 +25,12 @@ interface SectionEditorProps {
    * @default true
    */
   editable?: boolean
+  /**
+   * What the empty section shows until someone writes (the swarm type's prompt); it is the
+   * editor's placeholder, never part of the document.
+   * @default ''
+   */
+  prompt?: string
   /** Shown between the section's title and its text (the customer update's approval bar). */
   banner?: ReactNode
   /** Shown below the text. */
@@ -35,6 +43,7 @@ interface SectionEditorProps {
 /** A rich-text section bound to its XmlFragment: every keystroke is a Yjs update. */
 export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
   const { name, title, fragment, awareness, user, editable = true, onSelectText } = props
+  const prompt = props.prompt ?? ''
   // The editor is created once per fragment; the latest callback is read through a ref.
   const selectListener = useRef(onSelectText)
   const readOnly = useRef(!editable)
@@ -58,6 +67,8 @@ export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
           },
         }),
         Collaboration.configure({ fragment }),
+        // Shown only while the whole section is empty, as the first line's grey hint.
+        Placeholder.configure({ placeholder: prompt }),
         CollaborationCaret.configure({
           provider: { awareness },
           user,
@@ -81,6 +92,7 @@ export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
           'aria-readonly': String(readOnly.current),
           'aria-label': title,
           'aria-multiline': 'true',
+          ...(prompt ? { 'aria-placeholder': prompt } : {}),
           role: 'textbox',
           class: 'section-editor__content',
           'data-section': name,
@@ -89,7 +101,7 @@ export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
     },
     // The caret's user is read when the editor starts; later role changes reach the awareness
     // through the room connection, so `user` is deliberately not a dependency.
-    [fragment, awareness],
+    [fragment, awareness, prompt],
   )
 
   useEffect(() => {
