@@ -76,7 +76,7 @@ export function initializeCase(
       createdBy: creator.memberId,
     }
     for (const [key, value] of Object.entries(values)) meta.set(key, value)
-    ensureMember(doc, creator, 'owner')
+    ensureMember(doc, creator, 'owner', now)
     applySwarmTemplate(doc, input.swarmType)
   })
 }
