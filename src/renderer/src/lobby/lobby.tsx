@@ -5,6 +5,7 @@ import { Notices } from '../common/notices'
 import { CaseList } from './case-list'
 import { CaseSearch } from './case-search'
 import { NewCaseDialog } from './new-case-dialog'
+import { YouBadge } from '../common/you-badge'
 
 interface LobbyProps {
   identity: Identity
@@ -47,10 +48,7 @@ export function Lobby({ identity, onOpen, onSettings, onJoin }: LobbyProps): Rea
     <main className="lobby">
       <header className="topbar">
         <h1 className="brand">Swarmroom</h1>
-        <span className="member-chip">
-          <span className="member-chip__dot" style={{ background: identity.color }} />
-          {identity.name}
-        </span>
+        <YouBadge name={identity.name} />
         <button className="button button--quiet" onClick={onSettings}>
           Settings
         </button>

@@ -19,6 +19,7 @@ import { ExportButton } from '../export/export-button'
 import { TicketLink } from './ticket-link'
 import { TitleField } from './title-field'
 import { useYRead } from '../hooks/use-y-read'
+import './case-header.css'
 
 interface CaseHeaderProps {
   roomId: string
@@ -70,7 +71,12 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
           ← Cases
         </button>
         <TitleField value={meta.title} onCommit={(title) => updateMeta(doc, { title })} />
-        <PresenceBar awareness={props.awareness} identity={props.identity} link={props.link} />
+        <PresenceBar
+          doc={doc}
+          awareness={props.awareness}
+          identity={props.identity}
+          link={props.link}
+        />
         <button className="button button--primary" onClick={() => setInviting(true)}>
           Invite
         </button>
