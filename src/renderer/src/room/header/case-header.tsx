@@ -15,6 +15,7 @@ import { CustomerWaiting } from '../customer-update/customer-waiting'
 import { CaseOwner } from '../members/case-owner'
 import { OwnershipPrompt } from '../members/ownership-prompt'
 import { StatusSelect } from './status-select'
+import { SwarmingOffer } from './swarming-offer'
 import { ExportButton } from '../export/export-button'
 import { TicketLink } from './ticket-link'
 import { TitleField } from './title-field'
@@ -117,6 +118,7 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         </button>
       </div>
       <OwnershipPrompt doc={doc} me={identity.memberId} variant="banner" />
+      <SwarmingOffer doc={doc} me={identity.memberId} />
       {error && (
         <p className="notice notice--error" role="alert">
           {error}
