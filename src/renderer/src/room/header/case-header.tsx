@@ -53,8 +53,11 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
 
   async function toggleArchived(): Promise<void> {
     const result = await swarmroom.cases.setArchived({ roomId, archived: !archived })
-    if (result.ok) setArchived(result.value.archived)
-    else setError(result.error.message)
+    // An earlier failure goes once archiving works.
+    if (result.ok) {
+      setArchived(result.value.archived)
+      setError(undefined)
+    } else setError(result.error.message)
   }
 
   async function deleteCase(): Promise<void> {
