@@ -2,7 +2,7 @@
  * Members' colours: one per member of a case, no two alike while the palette lasts, the same
  * on every teammate's screen, live and in review mode. A member's colour is chosen from what
  * is free in the case when they first join and kept in their `members` entry. White text on
- * every palette colour passes WCAG AA (4.5:1), and none is the red the app uses for errors.
+ * every palette colour passes WCAG AA (4.5:1); none is the red of errors or the green of "saved".
  * The renderer's strict CSP allows no inline style attributes, so carets, avatars and
  * authorship marks are coloured through one class per palette colour.
  */
@@ -11,7 +11,7 @@ import type { CaseMember } from './schema'
 export const MEMBER_COLORS = [
   '#1d4ed8',
   '#be185d',
-  '#047857',
+  '#15803d',
   '#a16207',
   '#6d28d9',
   '#c2410c',

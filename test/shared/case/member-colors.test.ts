@@ -63,8 +63,9 @@ function syncAll(...docs: Y.Doc[]): void {
 
 const INK = '#111827'
 const WHITE = '#ffffff'
-/** The app's error red (styles.css `--danger`): no member's colour should look like it. */
+/** The app's error red (`--danger`) and its "saved" green: no member should look like either. */
 const DANGER = '#b91c1c'
+const SAVED = '#047857'
 
 describe('the member palette', () => {
   it.each(MEMBER_COLORS.map((color) => [color]))(
@@ -91,9 +92,10 @@ describe('the member palette', () => {
     )
   })
 
-  it('has no two colours alike and none that is the error red', () => {
+  it('has no two colours alike and none that reads as an error or as "saved"', () => {
     expect(new Set(MEMBER_COLORS).size).toBe(MEMBER_COLORS.length)
     expect(MEMBER_COLORS).not.toContain(DANGER)
+    expect(MEMBER_COLORS).not.toContain(SAVED)
     expect(MEMBER_COLORS).not.toContain('#dc2626')
     expect(contrast(WHITE, UNKNOWN_MEMBER_COLOR)).toBeGreaterThanOrEqual(4.5)
   })
