@@ -112,6 +112,23 @@ describe('who is who in a case', () => {
       )
       .toBe(1)
 
+    // An error goes once the user answers it: a ticket address being corrected, a timeline
+    // entry being written.
+    await dana.page.getByRole('button', { name: 'Change ticket' }).click()
+    const address = dana.page.getByLabel('Ticket address')
+    await address.fill('the ticket from this morning')
+    await dana.page.getByRole('button', { name: 'Link', exact: true }).click()
+    const linkError = dana.page.locator('.ticket-link__message--error')
+    await expect.poll(() => linkError.textContent()).toContain('does not recognise that')
+    await address.fill('https://acme.zendesk.com/agent/tickets/48213')
+    expect(await linkError.count()).toBe(0)
+    await dana.page.getByRole('button', { name: 'Cancel' }).click()
+    await dana.page.getByRole('button', { name: 'Add to timeline' }).click()
+    const entryError = dana.page.getByText('Say what was done before adding it.')
+    expect(await entryError.count()).toBe(1)
+    await dana.page.getByLabel('What happened').fill('Re-ran the 3-D Secure check for one card')
+    expect(await entryError.count()).toBe(0)
+
     for (const app of [dana, omar, priya]) expect(app.errors).toEqual([])
   })
 })
