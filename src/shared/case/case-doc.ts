@@ -81,7 +81,7 @@ export function initializeCase(
     for (const [key, value] of Object.entries(values)) meta.set(key, value)
     // Its prompts are placeholders from the start: nothing for prompt-migration.ts to remove.
     meta.set(PROMPTS_MIGRATED_KEY, true)
-    ensureMember(doc, creator, 'owner')
+    ensureMember(doc, creator, 'owner', now)
   })
 }
 

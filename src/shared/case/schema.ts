@@ -214,7 +214,10 @@ export interface ActionEntry {
 /** A value of the `members` map, keyed by member id. */
 export interface CaseMember {
   name: string
+  /** A palette colour nobody else in the case holds (docs/case-schema.md, members). */
   color: string
+  /** ISO time the member got `color`: who keeps a colour two members took at once. */
+  colorSince?: string
   role: MemberRole
   expertise: Expertise | ''
   /** The member's device public key (Ed25519, raw, base64url); absent in older cases. */

@@ -43,9 +43,11 @@ describe('the case document', () => {
       createdAt: '2026-11-20T09:30:00.000Z',
       createdBy: 'member-dana',
     })
+    // Her first choice, #2563eb of the earlier palette, is that slot's colour today.
     expect(readMembers(doc).get('member-dana')).toEqual({
       name: 'Dana',
-      color: '#2563eb',
+      color: '#1d4ed8',
+      colorSince: '2026-11-20T09:30:00.000Z',
       role: 'owner',
       expertise: '',
     })

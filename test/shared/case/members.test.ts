@@ -23,11 +23,12 @@ describe('the members of a case', () => {
     expect(filterActions(listActions(first), { kinds: ['joined'] })).toHaveLength(1)
   })
 
-  it('never changes an existing role when a member opens the case again', () => {
+  it('never changes an existing role or colour when a member opens the case again', () => {
     const doc = newCase()
+    const color = readMembers(doc).get('dana')?.color
     joinCase(doc, { ...dana, color: '#000000' }, 'contributor')
     ensureMember(doc, { ...omar, name: 'Omar H.' }, 'lead')
-    expect(readMembers(doc).get('dana')).toMatchObject({ role: 'owner', color: '#000000' })
+    expect(readMembers(doc).get('dana')).toMatchObject({ role: 'owner', color })
     expect(readMembers(doc).get('omar')).toMatchObject({ role: 'contributor', name: 'Omar H.' })
   })
 

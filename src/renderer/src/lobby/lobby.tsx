@@ -5,6 +5,7 @@ import { Notices } from '../common/notices'
 import { CaseList } from './case-list'
 import { CaseSearch } from './case-search'
 import { NewCaseDialog } from './new-case-dialog'
+import { YouBadge } from '../common/you-badge'
 
 interface LobbyProps {
   identity: Identity
@@ -49,10 +50,7 @@ export function Lobby(props: LobbyProps): React.JSX.Element {
     <main className="lobby">
       <header className="topbar">
         <h1 className="brand">Swarmroom</h1>
-        <span className="member-chip">
-          <span className="member-chip__dot" style={{ background: identity.color }} />
-          {identity.name}
-        </span>
+        <YouBadge name={identity.name} />
         <button className="button button--quiet" onClick={props.onInsights}>
           Insights
         </button>

@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { isCaseInitialized, metaMap, readMeta } from '@shared/case/case-doc'
 import { membersMap, readMembers } from '@shared/case/members'
+import { memberColorSlots, shownColor } from '@shared/case/member-colors'
 import { SECTION_NAMES, SECTION_TITLES } from '@shared/case/schema'
 import { sectionPrompt } from '@shared/case/templates'
 import type { Identity, Notice } from '@shared/ipc'
@@ -47,10 +48,16 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
   const { roomId, room, doc, awareness, identity } = props
   const [reviewing, setReviewing] = useState(false)
   const link = useRoomConnection(room)
-  const role = useYRead(membersMap(doc), () => readMembers(doc).get(identity.memberId)?.role)
+  const { role, color } = useYRead(membersMap(doc), () => {
+    const members = readMembers(doc)
+    const shown = members.has(identity.memberId)
+      ? shownColor(memberColorSlots(members), identity.memberId)
+      : identity.color
+    return { role: members.get(identity.memberId)?.role, color: shown }
+  })
   const initialized = useYRead(metaMap(doc), () => isCaseInitialized(doc))
   const swarmType = useYRead(metaMap(doc), () => readMeta(doc).swarmType)
-  const user = { ...identity, role: role ?? 'contributor' }
+  const user = { ...identity, color, role: role ?? 'contributor' }
   const unreadable = useUnreadableNotice(doc)
   useApprovalWatch(doc, identity.memberId)
   useTypingSnapshots(doc, identity)

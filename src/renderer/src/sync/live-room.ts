@@ -11,7 +11,8 @@ import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { registerAuthor } from '@shared/case/authorship'
 import { isCaseInitialized, metaMap, readMeta } from '@shared/case/case-doc'
-import { joinCase, membersMap, readMembers } from '@shared/case/members'
+import { joinCase, membersMap, readMembers, settleOwnColor } from '@shared/case/members'
+import { memberColorSlots, shownColor } from '@shared/case/member-colors'
 import { removeUneditedPrompts } from '@shared/case/prompt-migration'
 import type { Identity, Notice } from '@shared/ipc'
 import { onPeerMessageProblem } from '@shared/room/message-problems'
@@ -229,9 +230,13 @@ export class LiveRoom {
     this.cleanups.push(() => this.doc.off('update', onUpdate))
 
     const members = membersMap(this.doc)
-    const announce = (): void => this.announce()
-    members.observe(announce)
-    this.cleanups.push(() => members.unobserve(announce))
+    const onMembers = (): void => {
+      // A teammate who joined at the same moment may keep the colour this member took.
+      if (this.joined && settleOwnColor(this.doc, this.identity.memberId)) return
+      this.announce()
+    }
+    members.observe(onMembers)
+    this.cleanups.push(() => members.unobserve(onMembers))
 
     const meta = metaMap(this.doc)
     const report = (): void => this.reportSummary()
@@ -258,8 +263,14 @@ export class LiveRoom {
    */
   private announce(): void {
     if (this.closed) return
-    const role = readMembers(this.doc).get(this.identity.memberId)?.role ?? 'contributor'
-    setLocalPresence(this.awareness, { ...this.identity, role }, { away: !this.onScreen })
+    const members = readMembers(this.doc)
+    const { memberId } = this.identity
+    const role = members.get(memberId)?.role ?? 'contributor'
+    // Teammates draw this member in their colour in the case, once they are a member of it.
+    const color = members.has(memberId)
+      ? shownColor(memberColorSlots(members), memberId)
+      : this.identity.color
+    setLocalPresence(this.awareness, { ...this.identity, role, color }, { away: !this.onScreen })
   }
 
   private markSeen(): void {

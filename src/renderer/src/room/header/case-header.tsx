@@ -15,10 +15,12 @@ import { CustomerWaiting } from '../customer-update/customer-waiting'
 import { CaseOwner } from '../members/case-owner'
 import { OwnershipPrompt } from '../members/ownership-prompt'
 import { StatusSelect } from './status-select'
+import { SwarmingOffer } from './swarming-offer'
 import { ExportButton } from '../export/export-button'
 import { TicketLink } from './ticket-link'
 import { TitleField } from './title-field'
 import { useYRead } from '../hooks/use-y-read'
+import './case-header.css'
 
 interface CaseHeaderProps {
   roomId: string
@@ -51,8 +53,11 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
 
   async function toggleArchived(): Promise<void> {
     const result = await swarmroom.cases.setArchived({ roomId, archived: !archived })
-    if (result.ok) setArchived(result.value.archived)
-    else setError(result.error.message)
+    // An earlier failure goes once archiving works.
+    if (result.ok) {
+      setArchived(result.value.archived)
+      setError(undefined)
+    } else setError(result.error.message)
   }
 
   async function deleteCase(): Promise<void> {
@@ -70,7 +75,12 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
           ← Cases
         </button>
         <TitleField value={meta.title} onCommit={(title) => updateMeta(doc, { title })} />
-        <PresenceBar awareness={props.awareness} identity={props.identity} link={props.link} />
+        <PresenceBar
+          doc={doc}
+          awareness={props.awareness}
+          identity={props.identity}
+          link={props.link}
+        />
         <button className="button button--primary" onClick={() => setInviting(true)}>
           Invite
         </button>
@@ -111,6 +121,7 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         </button>
       </div>
       <OwnershipPrompt doc={doc} me={identity.memberId} variant="banner" />
+      <SwarmingOffer doc={doc} me={identity.memberId} />
       {error && (
         <p className="notice notice--error" role="alert">
           {error}

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { metaMap, readMeta } from '@shared/case/case-doc'
 import { membersMap, readMember } from '@shared/case/members'
-import { CASE_STATUSES, type CaseStatus } from '@shared/case/schema'
+import { CASE_STATUSES, CASE_STATUS_NAMES, type CaseStatus } from '@shared/case/schema'
 import { setStatus } from '@shared/case/status'
 import { useOwnerId } from '../members/use-ownership'
 import { useAttempt } from '../../common/use-attempt'
@@ -35,11 +35,11 @@ export function StatusSelect({ doc, me }: { doc: Y.Doc; me: string }): React.JSX
           {CASE_STATUSES.map((value) =>
             value === 'reviewed' ? (
               <option key={value} value={value} disabled title="Reached when a lead signs off">
-                reviewed (at sign-off)
+                {CASE_STATUS_NAMES[value]} (at sign-off)
               </option>
             ) : (
               <option key={value} value={value}>
-                {value}
+                {CASE_STATUS_NAMES[value]}
               </option>
             ),
           )}

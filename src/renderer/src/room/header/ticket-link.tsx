@@ -57,6 +57,17 @@ export function TicketLink({ roomId, doc, saver }: TicketLinkProps): React.JSX.E
     if (!result.value.seen) setMessage({ level: 'warning', text: result.value.message })
   }
 
+  // What was said about the last attempt no longer holds once the user changes course.
+  function startEditing(): void {
+    setMessage(undefined)
+    setEditing(true)
+  }
+  function stopEditing(): void {
+    setMessage(undefined)
+    setChoices([])
+    setEditing(false)
+  }
+
   const label = ticketLabel(ticket)
   // Items of the header's facts row, so they wrap with the others.
   return (
@@ -86,7 +97,7 @@ export function TicketLink({ roomId, doc, saver }: TicketLinkProps): React.JSX.E
         </button>
       )}
       {!editing && (
-        <button className="button button--quiet" onClick={() => setEditing(true)}>
+        <button className="button button--quiet" onClick={startEditing}>
           {ticket.id ? 'Change ticket' : 'Link ticket'}
         </button>
       )}
@@ -97,9 +108,12 @@ export function TicketLink({ roomId, doc, saver }: TicketLinkProps): React.JSX.E
             aria-label="Ticket address"
             placeholder="Paste the ticket’s address from your help desk"
             value={url}
-            onChange={(event) => setUrl(event.target.value)}
+            onChange={(event) => {
+              setUrl(event.target.value)
+              if (message?.level === 'error') setMessage(undefined)
+            }}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') setEditing(false)
+              if (event.key === 'Escape') stopEditing()
             }}
           />
           {choices.length > 1 && (
@@ -118,7 +132,7 @@ export function TicketLink({ roomId, doc, saver }: TicketLinkProps): React.JSX.E
           <button className="button button--primary" type="submit" disabled={busy || !url.trim()}>
             {busy ? 'Linking…' : 'Link'}
           </button>
-          <button className="button" type="button" onClick={() => setEditing(false)}>
+          <button className="button" type="button" onClick={stopEditing}>
             Cancel
           </button>
         </form>

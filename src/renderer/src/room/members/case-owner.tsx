@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { membersMap, readMember } from '@shared/case/members'
+import { membersMap, readMember, readMembers, withShownColors } from '@shared/case/members'
 import { useYRead } from '../hooks/use-y-read'
 import { useRoomTrust } from '../trust/trust-context'
 import { UnverifiedBadge } from '../trust/unverified-badge'
@@ -13,7 +13,7 @@ export function CaseOwner({ doc, me }: { doc: Y.Doc; me: string }): React.JSX.El
   // A forged `meta.ownerId` does not make its writer the owner: the verified owner is shown.
   const forged = trust?.owner.forged === true && trust.owner.claimed === claimedId
   const ownerId = forged ? trust.owner.verified : claimedId
-  const owner = useYRead(membersMap(doc), () => readMember(doc, ownerId))
+  const owner = useYRead(membersMap(doc), () => withShownColors(readMembers(doc)).get(ownerId))
   const claimant = useYRead(membersMap(doc), () => readMember(doc, claimedId))
   return (
     <span className="owner-chip">

@@ -1,4 +1,4 @@
-import { membersMap, readMembers } from '@shared/case/members'
+import { membersMap, readMembers, withShownColors } from '@shared/case/members'
 import type { RoomPanelProps } from '../sidebar/room-panel-props'
 import { useAttempt } from '../../common/use-attempt'
 import { useYRead } from '../hooks/use-y-read'
@@ -10,7 +10,7 @@ import './members.css'
 
 /** Everyone who ever joined the case, the hand-over of ownership, and who does what. */
 export function MembersPanel({ doc, identity }: RoomPanelProps): React.JSX.Element {
-  const members = useYRead(membersMap(doc), () => readMembers(doc))
+  const members = useYRead(membersMap(doc), () => withShownColors(readMembers(doc)))
   const ownerId = useOwnerId(doc)
   const attempt = useAttempt()
   const me = identity.memberId

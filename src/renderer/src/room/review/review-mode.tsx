@@ -3,7 +3,7 @@ import type { Schema } from '@tiptap/pm/model'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { readMeta } from '@shared/case/case-doc'
-import { authorColorSlots } from '@shared/case/member-colors'
+import { memberColorSlots } from '@shared/case/member-colors'
 import { readMember, readMembers } from '@shared/case/members'
 import { isOwner } from '@shared/case/permissions'
 import { knowledgeBaseArticle } from '@shared/case/documents/knowledge-base'
@@ -70,7 +70,7 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
   const records = listSnapshots(doc)
   const moment = useReviewMoment(doc, chosen)
   const snapshot = moment.kind === 'earlier' ? moment.snapshot : null
-  const slots = authorColorSlots(readMembers(doc))
+  const slots = memberColorSlots(readMembers(doc))
   const colors = JSON.stringify([...slots])
   const slotsRef = useRef(slots)
   // The marks read the slots when the sections render, which is after this effect.

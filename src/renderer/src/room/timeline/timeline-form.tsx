@@ -66,7 +66,11 @@ export function TimelineForm(props: TimelineFormProps): React.JSX.Element {
         <textarea
           rows={2}
           value={entry.text}
-          onChange={(event) => setEntry({ ...entry, text: event.target.value })}
+          onChange={(event) => {
+            setEntry({ ...entry, text: event.target.value })
+            // "Say what was done" no longer holds once something is typed.
+            if (event.target.value.trim()) setError(undefined)
+          }}
           placeholder="e.g. Re-ran the failed invoice sync for the account"
         />
       </label>

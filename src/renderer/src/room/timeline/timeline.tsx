@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { membersMap, readMembers } from '@shared/case/members'
+import { membersMap, readMembers, withShownColors } from '@shared/case/members'
 import {
   actionsArray,
   addAction,
@@ -21,7 +21,7 @@ import './timeline.css'
 /** What the swarm has tried, found and decided, and what happened to the case; newest first. */
 export function Timeline({ doc, identity }: RoomPanelProps): React.JSX.Element {
   const entries = useYMemo(actionsArray(doc), () => listActions(doc))
-  const members = useYRead(membersMap(doc), () => readMembers(doc))
+  const members = useYRead(membersMap(doc), () => withShownColors(readMembers(doc)))
   const attempt = useAttempt()
   const [filter, setFilter] = useState(NO_FILTER)
   const [editing, setEditing] = useState<ReadonlySet<string>>(new Set())
