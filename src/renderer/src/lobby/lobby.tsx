@@ -86,7 +86,8 @@ export function Lobby({ identity, onOpen, onSettings, onJoin }: LobbyProps): Rea
           onCancel={() => setCreating(false)}
           onCreated={(summary) => {
             setCreating(false)
-            onOpen(summary.roomId)
+            // The room opens with the keyboard in the summary, ready to write.
+            onOpen(summary.roomId, 'section:summary')
           }}
         />
       )}

@@ -18,6 +18,7 @@ import { StatusSelect } from './status-select'
 import { ExportButton } from '../export/export-button'
 import { TicketLink } from './ticket-link'
 import { TitleField } from './title-field'
+import { shortcutAttributes } from '../keyboard/shortcut-attributes'
 import { useYRead } from '../hooks/use-y-read'
 
 interface CaseHeaderProps {
@@ -33,6 +34,8 @@ interface CaseHeaderProps {
   /** Whether review mode is showing, and how to enter or leave it. */
   reviewing?: boolean
   onReview?: () => void
+  /** Opens the sheet of keyboard shortcuts. */
+  onShortcuts?: () => void
 }
 
 export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
@@ -71,7 +74,11 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         </button>
         <TitleField value={meta.title} onCommit={(title) => updateMeta(doc, { title })} />
         <PresenceBar awareness={props.awareness} identity={props.identity} link={props.link} />
-        <button className="button button--primary" onClick={() => setInviting(true)}>
+        <button
+          className="button button--primary"
+          onClick={() => setInviting(true)}
+          {...shortcutAttributes('invite')}
+        >
           Invite
         </button>
         <SaveStatus saver={saver} />
@@ -97,8 +104,22 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         <CustomerWaiting doc={doc} />
         <span className="case-header__spacer" />
         {props.onReview && (
-          <button className="button" aria-pressed={props.reviewing} onClick={props.onReview}>
+          <button
+            className="button"
+            aria-pressed={props.reviewing}
+            onClick={props.onReview}
+            {...shortcutAttributes('review')}
+          >
             {props.reviewing ? 'Leave review' : 'Review'}
+          </button>
+        )}
+        {props.onShortcuts && (
+          <button
+            className="button button--quiet"
+            onClick={props.onShortcuts}
+            {...shortcutAttributes('sheet')}
+          >
+            Keyboard shortcuts
           </button>
         )}
         {archived !== undefined && (

@@ -9,6 +9,7 @@ import { memberColorClass } from '@shared/case/member-colors'
 import { safeHref } from '@shared/case/fragments/fragment-nodes'
 import type { SectionName } from '@shared/case/schema'
 import { setLocalSection, type PresenceUser } from '@shared/room/presence'
+import { caseMembers, memberMention } from '../mentions/mention-extension'
 import { FormatBar } from './format-bar'
 
 interface SectionEditorProps {
@@ -58,6 +59,7 @@ export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
           },
         }),
         Collaboration.configure({ fragment }),
+        memberMention(() => caseMembers(fragment.doc)),
         CollaborationCaret.configure({
           provider: { awareness },
           user,

@@ -1,0 +1,66 @@
+import Document from '@tiptap/extension-document'
+import Paragraph from '@tiptap/extension-paragraph'
+import Text from '@tiptap/extension-text'
+import { Placeholder } from '@tiptap/extensions'
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useEffect, useRef } from 'react'
+import type * as Y from 'yjs'
+import { contentToEntry, entryToContent, type EntryText } from './entry-text'
+import { caseMembers, memberMention } from './mention-extension'
+import './mention-field.css'
+
+interface MentionFieldProps {
+  /** The field's accessible name, e.g. "What happened". */
+  label: string
+  value: EntryText
+  onChange: (value: EntryText) => void
+  /** The case, whose members @ offers. */
+  doc: Y.Doc
+  placeholder?: string
+  /** Id of the hint that describes the field. */
+  describedBy?: string
+  /** Marks the field that a shortcut puts the keyboard in (see keyboard/shortcuts.ts). */
+  shortcutTarget?: string
+}
+
+/**
+ * A plain-text field where @ picks a member of the case, shown as a name pill. It is a small
+ * editor of its own, not bound to the case document: the text reaches the case on submit.
+ */
+export function MentionField(props: MentionFieldProps): React.JSX.Element {
+  const { value, onChange } = props
+  const changed = useRef(onChange)
+  useEffect(() => {
+    changed.current = onChange
+  })
+  const editor = useEditor({
+    injectCSS: false,
+    extensions: [
+      Document,
+      Paragraph,
+      Text,
+      Placeholder.configure({ placeholder: props.placeholder ?? '' }),
+      memberMention(() => caseMembers(props.doc)),
+    ],
+    content: entryToContent(value),
+    onUpdate: ({ editor: current }) => changed.current(contentToEntry(current.getJSON())),
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': props.label,
+        ...(props.describedBy ? { 'aria-describedby': props.describedBy } : {}),
+        ...(props.shortcutTarget ? { 'data-shortcut-target': props.shortcutTarget } : {}),
+        class: 'mention-field',
+      },
+    },
+  })
+
+  // The form cleared or replaced the text (after adding an entry): the editor follows.
+  useEffect(() => {
+    if (!editor || contentToEntry(editor.getJSON()).text === value.text) return
+    editor.commands.setContent(entryToContent(value), { emitUpdate: false })
+  }, [editor, value])
+
+  return <EditorContent editor={editor} />
+}
