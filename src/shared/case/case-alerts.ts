@@ -18,7 +18,7 @@ import { mentionedMemberId, mentionNodes, mentionText } from './mention-node'
 import { entryMentions, findMentionsAt } from './mentions'
 import { memberName, readMembers } from './members'
 import { ownerIdOf } from './permissions'
-import { fragmentToPlainText, textNodes, textOf } from './rich-text'
+import { blockText, textNodes, textOf } from './rich-text'
 import {
   SECTION_NAMES,
   SECTION_TITLES,
@@ -160,7 +160,7 @@ function pickedMentions(doc: Y.Doc, memberId: string, name: SectionName): CaseAl
     if (by === memberId) return []
     // The words around it: the text of the paragraph (or other block) that holds it.
     const block = node.parent
-    const text = block instanceof Y.XmlElement ? fragmentToPlainText(block) : mentionText(node)
+    const text = block instanceof Y.XmlElement ? blockText(block) : mentionText(node)
     return [
       {
         key: `mention:${id.client}:${id.clock}`,

@@ -42,7 +42,8 @@ export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): str
   return lines.join('\n')
 }
 
-function blockText(element: Y.XmlElement): string {
+/** One block's text: a paragraph's, with its mentions as `@Name`. */
+export function blockText(element: Y.XmlElement): string {
   const parts = element.toArray().map((child) => {
     if (child instanceof Y.XmlText) return textOf(child)
     if (child instanceof Y.XmlElement) {

@@ -80,8 +80,14 @@ export const OTHER_KEYS: readonly { label: string; keys: string }[] = [
 ]
 
 /** True on macOS, where the sheet says Cmd and Option instead of Ctrl and Alt. */
-export function isMac(platform: string = globalThis.navigator?.platform ?? ''): boolean {
+export function isMac(platform: string = browserPlatform()): boolean {
   return /mac/i.test(platform)
+}
+
+function browserPlatform(): string {
+  // Read through globalThis: the unit tests run this file in Node, which has no navigator type.
+  const browser = globalThis as { navigator?: { platform?: string } }
+  return browser.navigator?.platform ?? ''
 }
 
 /** The shortcut as a person reads it: `Alt+1`, `Ctrl+K`, `?` (`Option+1`, `Cmd+K` on a Mac). */
