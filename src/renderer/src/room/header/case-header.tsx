@@ -113,15 +113,6 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
             {props.reviewing ? 'Leave review' : 'Review'}
           </button>
         )}
-        {props.onShortcuts && (
-          <button
-            className="button button--quiet"
-            onClick={props.onShortcuts}
-            {...shortcutAttributes('sheet')}
-          >
-            Keyboard shortcuts
-          </button>
-        )}
         {archived !== undefined && (
           <button className="button" onClick={() => void toggleArchived()}>
             {archived ? 'Unarchive' : 'Archive'}
@@ -130,6 +121,17 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         <button className="button button--danger-quiet" onClick={() => setConfirmingDelete(true)}>
           Delete
         </button>
+        {props.onShortcuts && (
+          <button
+            className="button button--quiet shortcut-button"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={props.onShortcuts}
+            {...shortcutAttributes('sheet')}
+          >
+            Shortcuts <kbd aria-hidden="true">?</kbd>
+          </button>
+        )}
       </div>
       <OwnershipPrompt doc={doc} me={identity.memberId} variant="banner" />
       {error && (

@@ -67,7 +67,7 @@ export function createMentionPicker(): Picker {
     const editor = current?.editor.view.dom
     if (items.length > 0) editor?.setAttribute('aria-activedescendant', `${listId}-${active}`)
     else editor?.removeAttribute('aria-activedescendant')
-    list.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' })
+    keepInView(list.querySelector<HTMLElement>('[aria-selected="true"]'), list)
   }
 
   return {
@@ -106,4 +106,12 @@ export function createMentionPicker(): Picker {
       current = undefined
     },
   }
+}
+
+/** Scrolls the list, never the page, so the chosen name can be seen. */
+function keepInView(option: HTMLElement | null, list: HTMLElement): void {
+  if (!option) return
+  if (option.offsetTop < list.scrollTop) list.scrollTop = option.offsetTop
+  const bottom = option.offsetTop + option.offsetHeight
+  if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight
 }
