@@ -1,8 +1,8 @@
 /**
  * The room by keyboard, with two teammates over real WebRTC: a new case opens with the
  * keyboard in its summary; Alt+1…6 and Alt+T go to the sections and the timeline's field; `?`
- * opens the shortcut sheet and Escape gives focus back; each format bar is one tab stop; a
- * closed dialog gives focus back to its button; @ opens a list of the case's members, Enter
+ * opens the shortcut sheet and Escape gives focus back; Alt+I, Alt+X and Alt+R open Invite,
+ * Export and review mode; each format bar is one tab stop; a closed dialog gives focus back; @ opens a list of the case's members, Enter
  * puts a name pill in, and the teammate named gets the notification.
  */
 import { join } from 'node:path'
@@ -141,6 +141,25 @@ describe('the room by keyboard', () => {
         timeout: 30_000,
       })
       .toBe('@Omar Haddad')
+
+    // Alt+I and Alt+X open their dialogs; Escape gives the keyboard back to the editor.
+    await page.keyboard.press('Alt+I')
+    await page.getByRole('dialog', { name: 'Invite teammates' }).waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog', { name: 'Invite teammates' }).waitFor({ state: 'detached' })
+    await expect.poll(() => focusedSection(page)).toBe('impact')
+    await page.keyboard.press('Alt+X')
+    await page.getByRole('dialog', { name: 'Export to ticket' }).waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog', { name: 'Export to ticket' }).waitFor({ state: 'detached' })
+    await expect.poll(() => focusedSection(page)).toBe('impact')
+
+    // Alt+R enters review mode, which shows the pill too, and leaves it.
+    await page.keyboard.press('Alt+R')
+    const reviewed = page.locator('[data-review-section="impact"] .mention-pill')
+    await expect.poll(() => reviewed.textContent()).toBe('@Omar Haddad')
+    await page.keyboard.press('Alt+R')
+    await expect.poll(() => reviewed.count()).toBe(0)
 
     // The timeline's field takes the picker too; the entry shows the pill and Omar is told.
     await page.keyboard.press('Alt+T')

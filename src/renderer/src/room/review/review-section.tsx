@@ -8,6 +8,7 @@ import { safeHref } from '@shared/case/fragments/fragment-nodes'
 import type { SectionName } from '@shared/case/schema'
 import { useSnapshotRender, type SnapshotView } from './use-snapshot-render'
 import { YChange } from './ychange-mark'
+import { caseMembers, memberMention } from '../mentions/mention-extension'
 
 interface ReviewSectionProps {
   name: SectionName
@@ -47,6 +48,8 @@ export function ReviewSection(props: ReviewSectionProps): React.JSX.Element {
           ySyncOptions: doc ? { permanentUserData: permanentUserData(doc) } : {},
         }),
         YChange.configure({ classFor }),
+        // Without the node, y-prosemirror would take a picked mention for unknown content.
+        memberMention(() => caseMembers(doc ?? null)),
       ],
       editorProps: {
         attributes: {
