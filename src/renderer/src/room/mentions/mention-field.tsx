@@ -1,13 +1,31 @@
-import Document from '@tiptap/extension-document'
-import Paragraph from '@tiptap/extension-paragraph'
-import Text from '@tiptap/extension-text'
-import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor } from '@tiptap/react'
+import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit'
 import { useEffect, useRef } from 'react'
 import type * as Y from 'yjs'
 import { contentToEntry, entryToContent, type EntryText } from './entry-text'
 import { caseMembers, memberMention } from './mention-extension'
 import './mention-field.css'
+
+/** Everything of StarterKit but the document, paragraphs, text, line breaks and undo. */
+const PLAIN_TEXT = {
+  blockquote: false,
+  bold: false,
+  bulletList: false,
+  code: false,
+  codeBlock: false,
+  dropcursor: false,
+  gapcursor: false,
+  heading: false,
+  horizontalRule: false,
+  italic: false,
+  link: false,
+  listItem: false,
+  listKeymap: false,
+  orderedList: false,
+  strike: false,
+  trailingNode: false,
+  underline: false,
+} satisfies Partial<StarterKitOptions>
 
 interface MentionFieldProps {
   /** The field's accessible name, e.g. "What happened". */
@@ -36,23 +54,25 @@ export function MentionField(props: MentionFieldProps): React.JSX.Element {
   const editor = useEditor({
     injectCSS: false,
     extensions: [
-      Document,
-      Paragraph,
-      Text,
-      Placeholder.configure({ placeholder: props.placeholder ?? '' }),
+      // Plain paragraphs and line breaks only: the entry is stored as text.
+      StarterKit.configure(PLAIN_TEXT),
       memberMention(() => caseMembers(props.doc)),
     ],
     content: entryToContent(value),
     onUpdate: ({ editor: current }) => changed.current(contentToEntry(current.getJSON())),
     editorProps: {
-      attributes: {
+      // A function of the state: the placeholder shows while the field is empty.
+      attributes: (state) => ({
+        'data-empty': String(state.doc.textContent === '' && state.doc.childCount <= 1),
+        'data-placeholder': props.placeholder ?? '',
+        ...(props.placeholder ? { 'aria-placeholder': props.placeholder } : {}),
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': props.label,
         ...(props.describedBy ? { 'aria-describedby': props.describedBy } : {}),
         ...(props.shortcutTarget ? { 'data-shortcut-target': props.shortcutTarget } : {}),
         class: 'mention-field',
-      },
+      }),
     },
   })
 
