@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { registerAuthor } from '../../../src/shared/case/authorship'
 import { AlertWatch, alertsFor } from '../../../src/shared/case/case-alerts'
 import { section } from '../../../src/shared/case/case-doc'
+import { caseNote } from '../../../src/shared/case/documents/case-note'
 import { fragmentToHtml } from '../../../src/shared/case/fragments/fragment-html'
 import { fragmentToMarkdown } from '../../../src/shared/case/fragments/fragment-markdown'
 import { fragmentToText } from '../../../src/shared/case/fragments/fragment-text'
@@ -59,6 +60,22 @@ describe('mentions picked from the member list', () => {
     expect(fragmentToHtml(fragment)).toBe('<p>Asked @Priya Raman to check the proration job.</p>')
     expect(fragmentToText(fragment)).toBe('Asked @Priya Raman to check the proration job.')
     expect(fragmentToPlainText(fragment)).toBe('Asked @Priya Raman to check the proration job.')
+  })
+
+  it('read as @Name in the internal note exported to the ticket, with the timeline', () => {
+    const doc = newCase()
+    writeWithMention(doc, 'Asked ', 'priya', 'Priya Raman', ' to check the proration job.')
+    addAction(doc, 'dana', {
+      kind: 'tried',
+      text: 'Paired with @Omar on the replay',
+      outcome: '',
+      mentions: [{ memberId: 'omar', name: 'Omar' }],
+    })
+    const note = caseNote(doc)
+    for (const rendered of [note.markdown, note.html, note.text]) {
+      expect(rendered).toContain('Asked @Priya Raman to check the proration job.')
+      expect(rendered).toContain('Paired with @Omar on the replay')
+    }
   })
 
   it('escape a name a peer wrote with markup in it', () => {
