@@ -78,7 +78,7 @@ describe('a long timeline', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'long-timeline-oldest.png') })
     await panel.evaluate((element) => element.scrollTo({ top: 0 }))
     await expect
-      .poll(() => timeline.getByLabel('What happened').nth(1).inputValue())
+      .poll(() => timeline.getByLabel('What happened').nth(1).textContent())
       .toBe('Replayed the queue, half-typed')
     await timeline.getByRole('button', { name: 'Save entry' }).click()
     await expect.poll(() => entries.first().textContent()).toContain('half-typed')

@@ -6,18 +6,26 @@
  * Nothing a member did themselves is an alert for them.
  *
  * Each alert has a key that is the same on every teammate's copy and in every session: a
- * mention in a section is keyed by the Yjs id of its `@` character, so editing the words
- * around it does not make it new, while deleting it and typing it again does.
+ * mention in a section is keyed by the Yjs id of its `@` character (or of the mention node,
+ * for a member picked from the list), so editing the words around it does not make it new,
+ * while deleting it and typing it again does.
  */
 import * as Y from 'yjs'
 import { authorOfClient, UNKNOWN_AUTHOR } from './authorship'
 import { section } from './case-doc'
 import type { CasePlace } from './case-place'
-import { findMentions, findMentionsAt } from './mentions'
+import { mentionedMemberId, mentionNodes, mentionText } from './mention-node'
+import { entryMentions, findMentionsAt } from './mentions'
 import { memberName, readMembers } from './members'
 import { ownerIdOf } from './permissions'
-import { textNodes, textOf } from './rich-text'
-import { SECTION_NAMES, SECTION_TITLES, type ActionEntry, type CaseMember } from './schema'
+import { blockText, textNodes, textOf } from './rich-text'
+import {
+  SECTION_NAMES,
+  SECTION_TITLES,
+  type ActionEntry,
+  type CaseMember,
+  type SectionName,
+} from './schema'
 import { listActions } from './timeline'
 
 export type CaseAlertKind =
@@ -138,8 +146,32 @@ function sectionMentions(
         })
       }
     }
+    alerts.push(...pickedMentions(doc, memberId, name))
   }
   return alerts
+}
+
+/** Mentions of `memberId` picked from the member list in one section: nodes, not text. */
+function pickedMentions(doc: Y.Doc, memberId: string, name: SectionName): CaseAlert[] {
+  return mentionNodes(section(doc, name)).flatMap((node): CaseAlert[] => {
+    const id = node._item?.id
+    if (!id || mentionedMemberId(node) !== memberId) return []
+    const by = authorOfClient(doc, id.client)
+    if (by === memberId) return []
+    // The words around it: the text of the paragraph (or other block) that holds it.
+    const block = node.parent
+    const text = block instanceof Y.XmlElement ? blockText(block) : mentionText(node)
+    return [
+      {
+        key: `mention:${id.client}:${id.clock}`,
+        kind: 'mention',
+        by,
+        title: `${writer(doc, by)} mentioned you in ${SECTION_TITLES[name]}`,
+        body: around(text, Math.max(0, text.indexOf(mentionText(node)))),
+        place: { kind: 'section', section: name },
+      },
+    ]
+  })
 }
 
 function entryMention(
@@ -150,7 +182,7 @@ function entryMention(
 ): CaseAlert | null {
   if (entry.author === memberId) return null
   const text = entry.outcome === '' ? entry.text : `${entry.text} (${entry.outcome})`
-  if (!findMentions(text, members).includes(memberId)) return null
+  if (!entryMentions(entry, members).includes(memberId)) return null
   return {
     key: `mention:action:${entry.id}`,
     kind: 'mention',

@@ -4,9 +4,10 @@
  */
 import type * as Y from 'yjs'
 import { section } from './case-doc'
+import { mentionedMemberId, mentionNodes } from './mention-node'
 import { readMembers } from './members'
 import { fragmentToPlainText } from './rich-text'
-import { SECTION_NAMES, type CaseMember, type SectionName } from './schema'
+import { SECTION_NAMES, type ActionEntry, type CaseMember, type SectionName } from './schema'
 import { listActions } from './timeline'
 
 export interface NamedMember {
@@ -72,11 +73,30 @@ export function mentionsOf(doc: Y.Doc, memberId: string): MentionPlace[] {
   const mentions = (text: string): boolean => findMentions(text, members).includes(memberId)
   const places: MentionPlace[] = []
   for (const name of SECTION_NAMES) {
-    if (mentions(fragmentToPlainText(section(doc, name))))
+    const fragment = section(doc, name)
+    const picked = mentionNodes(fragment).some((node) => mentionedMemberId(node) === memberId)
+    if (picked || mentions(fragmentToPlainText(fragment)))
       places.push({ kind: 'section', section: name })
   }
   for (const entry of listActions(doc)) {
-    if (mentions(`${entry.text}\n${entry.outcome}`)) places.push({ kind: 'action', id: entry.id })
+    if (entryMentions(entry, members).includes(memberId)) {
+      places.push({ kind: 'action', id: entry.id })
+    }
   }
   return places
+}
+
+/**
+ * Ids of the members a timeline entry mentions: those picked with @ (kept with the entry) and
+ * those whose name follows an @ in its text or outcome (entries from before the picker).
+ */
+export function entryMentions(
+  entry: Pick<ActionEntry, 'text' | 'outcome' | 'mentions'>,
+  members: ReadonlyMap<string, CaseMember>,
+): string[] {
+  const found = findMentions(`${entry.text}\n${entry.outcome}`, members)
+  for (const { memberId } of entry.mentions ?? []) {
+    if (!found.includes(memberId)) found.push(memberId)
+  }
+  return found
 }

@@ -4,6 +4,7 @@
  * Y.XmlText, and a mark is a text attribute named after the mark whose value is its attrs.
  */
 import * as Y from 'yjs'
+import { isMentionNode, mentionText } from './mention-node'
 import { TOO_DEEP_TEXT, isNestedTooDeeply } from './nesting'
 
 export type MarkName = 'bold' | 'italic' | 'strike' | 'code' | 'underline'
@@ -41,17 +42,22 @@ export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): str
   return lines.join('\n')
 }
 
-function blockText(element: Y.XmlElement): string {
+/** One block's text: a paragraph's, with its mentions as `@Name`. */
+export function blockText(element: Y.XmlElement): string {
   const parts = element.toArray().map((child) => {
     if (child instanceof Y.XmlText) return textOf(child)
     if (child instanceof Y.XmlElement) {
+      if (isMentionNode(child)) return mentionText(child)
       return child.nodeName === 'hardBreak' ? '\n' : fragmentToPlainText(child)
     }
     return ''
   })
   const hasBlockChildren = element
     .toArray()
-    .some((child) => child instanceof Y.XmlElement && child.nodeName !== 'hardBreak')
+    .some(
+      (child) =>
+        child instanceof Y.XmlElement && child.nodeName !== 'hardBreak' && !isMentionNode(child),
+    )
   return parts.join(hasBlockChildren ? '\n' : '')
 }
 

@@ -207,6 +207,8 @@ export interface ActionEntry {
   outcome: string
   /** ISO time of the author's last edit; absent when never edited. */
   editedAt?: string
+  /** Members picked with @ in `text` (which holds them as `@name`); absent in older entries. */
+  mentions?: { memberId: string; name: string }[]
   /** App events only: what the event is about (see docs/case-schema.md, Timeline events). */
   data?: Record<string, unknown>
 }

@@ -16,10 +16,14 @@ import {
 import { takeSnapshot } from './snapshots'
 import { readValue, type OnUnreadable } from './unreadable'
 
+/** A member picked with @ in the entry's text, which holds them as `@name`. */
+const entryMentionSchema = z.object({ memberId: z.string().min(1), name: z.string().min(1) })
+
 export const actionInputSchema = z.object({
   kind: z.enum(PERSON_ACTION_KINDS),
   text: z.string().trim().min(1, 'Say what happened.').max(20_000),
   outcome: z.string().trim().max(20_000),
+  mentions: z.array(entryMentionSchema).max(100).optional(),
 })
 export type ActionInput = z.infer<typeof actionInputSchema>
 
@@ -31,6 +35,7 @@ const entrySchema = z.object({
   text: z.string().catch(''),
   outcome: z.string().catch(''),
   editedAt: z.string().optional().catch(undefined),
+  mentions: z.array(entryMentionSchema).optional().catch(undefined),
   data: z.record(z.string(), z.unknown()).optional().catch(undefined),
 })
 
@@ -87,9 +92,12 @@ export function addAction(
   input: ActionInput,
   now: Date = new Date(),
 ): string {
-  const { kind, text, outcome } = actionInputSchema.parse(input)
+  const { kind, text, outcome, mentions } = actionInputSchema.parse(input)
   const id = globalThis.crypto.randomUUID()
-  pushEntry(doc, { id, time: now.toISOString(), author, kind, text, outcome })
+  doc.transact(() => {
+    const entry = pushEntry(doc, { id, time: now.toISOString(), author, kind, text, outcome })
+    if (mentions !== undefined && mentions.length > 0) entry.set('mentions', mentions)
+  })
   return id
 }
 
@@ -145,11 +153,12 @@ export function deleteAction(doc: Y.Doc, id: string, author: string): void {
   actionsArray(doc).delete(index, 1)
 }
 
-function pushEntry(doc: Y.Doc, values: Record<string, string>, data?: object): void {
+function pushEntry(doc: Y.Doc, values: Record<string, string>, data?: object): Y.Map<unknown> {
   const entry = new Y.Map<unknown>()
   for (const [key, value] of Object.entries(values)) entry.set(key, value)
   if (data !== undefined) entry.set('data', { ...data })
   actionsArray(doc).push([entry])
+  return entry
 }
 
 function findOwnEntry(
@@ -172,10 +181,11 @@ function findOwnEntry(
 }
 
 function stripUndefined(entry: z.infer<typeof entrySchema>): ActionEntry {
-  const { editedAt, data, ...rest } = entry
+  const { editedAt, data, mentions, ...rest } = entry
   return {
     ...rest,
     ...(editedAt === undefined ? {} : { editedAt }),
+    ...(mentions === undefined ? {} : { mentions }),
     ...(data === undefined ? {} : { data }),
   }
 }

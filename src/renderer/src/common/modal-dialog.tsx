@@ -9,11 +9,23 @@ interface ModalDialogProps {
   children: ReactNode
 }
 
-/** A native modal dialog, opened on mount: focus stays inside it and Escape calls onCancel. */
+/**
+ * A native modal dialog, opened on mount: focus stays inside it and Escape calls onCancel.
+ * When it goes, the keyboard goes back to what had it before (the button that opened it):
+ * the browser does that only for a dialog closed with close(), not for one taken out of the page.
+ */
 export function ModalDialog(props: ModalDialogProps): React.JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null)
   useEffect(() => {
+    const opener = document.activeElement
     dialog.current?.showModal()
+    return () => {
+      // After React has removed the dialog; focus that something else took on purpose stays.
+      requestAnimationFrame(() => {
+        const lost = document.activeElement === null || document.activeElement === document.body
+        if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus()
+      })
+    }
   }, [])
   return (
     <dialog

@@ -3,6 +3,7 @@ import { CASE_STATUS_NAMES } from '@shared/case/schema'
 import type { SearchHit, SearchResult } from '@shared/channels/search'
 import { swarmroom } from '../api'
 import { ticketLabel } from '../common/format'
+import { takeSearchFocusRequest } from '../search-request'
 import './case-search.css'
 
 interface CaseSearchProps {
@@ -30,6 +31,7 @@ export function CaseSearch({ onOpen }: CaseSearchProps): React.JSX.Element {
 
   // A layout effect: the shortcut works from the moment the search box can be seen.
   useLayoutEffect(() => {
+    if (takeSearchFocusRequest()) input.current?.focus()
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey)) return
       event.preventDefault()

@@ -89,7 +89,8 @@ export function Lobby(props: LobbyProps): React.JSX.Element {
           onCancel={() => setCreating(false)}
           onCreated={(summary) => {
             setCreating(false)
-            onOpen(summary.roomId)
+            // The room opens with the keyboard in the summary, ready to write.
+            onOpen(summary.roomId, 'section:summary')
           }}
         />
       )}

@@ -26,6 +26,9 @@ import { useRoomConnection } from './hooks/use-room-connection'
 import { useTypingSnapshots } from './hooks/use-typing-snapshots'
 import { useUnreadableNotice } from './hooks/use-unreadable-notice'
 import { useYRead } from './hooks/use-y-read'
+import { ShortcutSheet } from './keyboard/shortcut-sheet'
+import { useRoomShortcuts } from './keyboard/use-room-shortcuts'
+import { requestSearchFocus } from '../search-request'
 import { TrustContext } from './trust/trust-context'
 import { useCaseTrust } from './trust/use-case-trust'
 
@@ -47,6 +50,7 @@ interface CaseRoomProps {
 export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
   const { roomId, room, doc, awareness, identity } = props
   const [reviewing, setReviewing] = useState(false)
+  const [showingShortcuts, setShowingShortcuts] = useState(false)
   const link = useRoomConnection(room)
   const { role, color } = useYRead(membersMap(doc), () => {
     const members = readMembers(doc)
@@ -67,6 +71,17 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
     // After review mode has given the page back to the room.
     requestAnimationFrame(() => showPlace(place))
   })
+  useRoomShortcuts({
+    onSection: (section) => {
+      setReviewing(false)
+      requestAnimationFrame(() => showPlace(`section:${section}`))
+    },
+    onSearch: () => {
+      requestSearchFocus()
+      props.onLeave()
+    },
+    onSheet: () => setShowingShortcuts(true),
+  })
   return (
     <TrustContext value={roomTrust}>
       <main className="room">
@@ -77,6 +92,7 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
             onRelayChanged={() => void room.connect()}
             reviewing={reviewing}
             onReview={() => setReviewing(!reviewing)}
+            onShortcuts={() => setShowingShortcuts(true)}
           />
         </ErrorBoundary>
         <Notices
@@ -137,6 +153,7 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
             <RoomSidebar roomId={roomId} doc={doc} identity={identity} />
           </ErrorBoundary>
         </div>
+        {showingShortcuts && <ShortcutSheet onClose={() => setShowingShortcuts(false)} />}
       </main>
     </TrustContext>
   )

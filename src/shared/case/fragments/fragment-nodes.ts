@@ -3,6 +3,7 @@
  * attributes and their marked-up text out of a section fragment stored the y-prosemirror way.
  */
 import * as Y from 'yjs'
+import { isMentionNode, mentionText } from '../mention-node'
 import { TOO_DEEP_TEXT, isNestedTooDeeply } from '../nesting'
 
 export interface InlineMarks {
@@ -43,6 +44,10 @@ export function inlinePieces(element: Y.XmlElement | Y.XmlText): InlinePiece[] {
   return children.flatMap((child): InlinePiece[] => {
     if (child instanceof Y.XmlText) return textPieces(child)
     if (child instanceof Y.XmlElement && child.nodeName === 'hardBreak') return [{ kind: 'break' }]
+    // A picked mention reads as "@Name" in every export, unformatted.
+    if (child instanceof Y.XmlElement && isMentionNode(child)) {
+      return [{ kind: 'text', text: mentionText(child), marks: NO_MARKS }]
+    }
     if (child instanceof Y.XmlElement) return inlinePieces(child)
     return []
   })

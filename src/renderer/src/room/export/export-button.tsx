@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
 import type { UpdateSaver } from '@shared/room/update-saver'
+import { shortcutAttributes } from '../keyboard/shortcut-attributes'
 import { ExportDialog } from './export-dialog'
 
 interface ExportButtonProps {
@@ -14,7 +15,11 @@ export function ExportButton(props: ExportButtonProps): React.JSX.Element {
   const [open, setOpen] = useState(false)
   return (
     <>
-      <button className="button button--primary" onClick={() => setOpen(true)}>
+      <button
+        className="button button--primary"
+        onClick={() => setOpen(true)}
+        {...shortcutAttributes('export')}
+      >
         Export to ticket
       </button>
       {open && <ExportDialog {...props} onClose={() => setOpen(false)} />}

@@ -19,6 +19,7 @@ import { SwarmingOffer } from './swarming-offer'
 import { ExportButton } from '../export/export-button'
 import { TicketLink } from './ticket-link'
 import { TitleField } from './title-field'
+import { shortcutAttributes } from '../keyboard/shortcut-attributes'
 import { useYRead } from '../hooks/use-y-read'
 import './case-header.css'
 
@@ -35,6 +36,8 @@ interface CaseHeaderProps {
   /** Whether review mode is showing, and how to enter or leave it. */
   reviewing?: boolean
   onReview?: () => void
+  /** Opens the sheet of keyboard shortcuts. */
+  onShortcuts?: () => void
 }
 
 export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
@@ -81,7 +84,11 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
           identity={props.identity}
           link={props.link}
         />
-        <button className="button button--primary" onClick={() => setInviting(true)}>
+        <button
+          className="button button--primary"
+          onClick={() => setInviting(true)}
+          {...shortcutAttributes('invite')}
+        >
           Invite
         </button>
         <SaveStatus saver={saver} />
@@ -107,7 +114,12 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         <CustomerWaiting doc={doc} />
         <span className="case-header__spacer" />
         {props.onReview && (
-          <button className="button" aria-pressed={props.reviewing} onClick={props.onReview}>
+          <button
+            className="button"
+            aria-pressed={props.reviewing}
+            onClick={props.onReview}
+            {...shortcutAttributes('review')}
+          >
             {props.reviewing ? 'Leave review' : 'Review'}
           </button>
         )}
@@ -119,6 +131,17 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         <button className="button button--danger-quiet" onClick={() => setConfirmingDelete(true)}>
           Delete
         </button>
+        {props.onShortcuts && (
+          <button
+            className="button button--quiet shortcut-button"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={props.onShortcuts}
+            {...shortcutAttributes('sheet')}
+          >
+            Shortcuts <kbd aria-hidden="true">?</kbd>
+          </button>
+        )}
       </div>
       <OwnershipPrompt doc={doc} me={identity.memberId} variant="banner" />
       <SwarmingOffer doc={doc} me={identity.memberId} />

@@ -11,6 +11,7 @@ import { CommentHighlights, type CommentHighlight } from './comment-highlights'
 import { useSnapshotRender, type SnapshotView } from './use-snapshot-render'
 import { YChange } from './ychange-mark'
 import './comment-highlights.css'
+import { caseMembers, memberMention } from '../mentions/mention-extension'
 
 interface ReviewSectionProps {
   name: SectionName
@@ -57,6 +58,8 @@ export function ReviewSection(props: ReviewSectionProps): React.JSX.Element {
         }),
         YChange.configure({ classFor }),
         CommentHighlights.configure({ rangesFor: (schema) => highlightsFor(name, schema) }),
+        // Without the node, y-prosemirror would take a picked mention for unknown content.
+        memberMention(() => caseMembers(doc ?? null)),
       ],
       editorProps: {
         attributes: {

@@ -10,6 +10,7 @@ import { memberColorClass } from '@shared/case/member-colors'
 import { safeHref } from '@shared/case/fragments/fragment-nodes'
 import type { SectionName } from '@shared/case/schema'
 import { setLocalSection, type PresenceUser } from '@shared/room/presence'
+import { caseMembers, memberMention } from '../mentions/mention-extension'
 import { FormatBar } from './format-bar'
 import './section-editor.css'
 
@@ -69,6 +70,7 @@ export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
         Collaboration.configure({ fragment }),
         // Shown only while the whole section is empty, as the first line's grey hint.
         Placeholder.configure({ placeholder: prompt }),
+        memberMention(() => caseMembers(fragment.doc)),
         CollaborationCaret.configure({
           provider: { awareness },
           user,

@@ -5,7 +5,9 @@ import {
   type ActionEntry,
   type CaseMember,
 } from '@shared/case/schema'
+import type * as Y from 'yjs'
 import type { ActionInput } from '@shared/case/timeline'
+import { EntryTextView } from '../mentions/entry-text-view'
 import { ConfirmDialog } from '../../common/confirm-dialog'
 import { clockTime } from '../../common/format'
 import { TimelineEvent } from './timeline-event'
@@ -17,6 +19,8 @@ interface TimelineEntryProps {
   /** Where the list placed it. */
   item: TimelineItemProps
   author: CaseMember | undefined
+  /** The case, whose members @ offers while editing. */
+  doc: Y.Doc
   isOwn: boolean
   /** Whether its edit form is open: kept by the timeline, so scrolling away loses no draft. */
   editing: boolean
@@ -35,7 +39,13 @@ export function TimelineEntry(props: TimelineEntryProps): React.JSX.Element {
     return (
       <li {...item} className="timeline-entry timeline-entry--editing">
         <TimelineForm
-          initial={{ kind: entry.kind, text: entry.text, outcome: entry.outcome }}
+          initial={{
+            kind: entry.kind,
+            text: entry.text,
+            outcome: entry.outcome,
+            ...(entry.mentions ? { mentions: entry.mentions } : {}),
+          }}
+          doc={props.doc}
           submitLabel="Save entry"
           onSubmit={(input) => {
             props.onEdit(input)
@@ -61,7 +71,9 @@ export function TimelineEntry(props: TimelineEntryProps): React.JSX.Element {
           </span>
         )}
       </div>
-      <p className="timeline-entry__text">{entry.text}</p>
+      <p className="timeline-entry__text">
+        <EntryTextView text={entry.text} mentions={entry.mentions ?? []} />
+      </p>
       {entry.outcome && <p className="timeline-entry__outcome">Outcome: {entry.outcome}</p>}
       {isOwn && (
         <div className="timeline-entry__actions">

@@ -1,20 +1,28 @@
-import { useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { ACTION_KIND_NAMES, PERSON_ACTION_KINDS, type PersonActionKind } from '@shared/case/schema'
+import type * as Y from 'yjs'
 import type { ActionInput } from '@shared/case/timeline'
+import { isMac } from '../keyboard/shortcuts'
+import { MentionField } from '../mentions/mention-field'
 
 interface TimelineFormProps {
   initial?: ActionInput
   submitLabel: string
   onSubmit: (input: ActionInput) => void
   onCancel?: () => void
+  /** The case, whose members @ offers. */
+  doc: Y.Doc
+  /** Marks the new-entry form's field, which Alt+T puts the keyboard in. */
+  shortcutTarget?: string
 }
 
 const EMPTY: ActionInput = { kind: 'tried', text: '', outcome: '' }
 
-/** Adds or edits a timeline entry; Ctrl+Enter submits from any field. */
+/** Adds or edits a timeline entry; Ctrl+Enter (Cmd+Enter) submits from any field. */
 export function TimelineForm(props: TimelineFormProps): React.JSX.Element {
   const [entry, setEntry] = useState<ActionInput>(props.initial ?? EMPTY)
   const [error, setError] = useState<string>()
+  const hintId = useId()
 
   function submit(event?: FormEvent): void {
     event?.preventDefault()
@@ -33,7 +41,8 @@ export function TimelineForm(props: TimelineFormProps): React.JSX.Element {
       onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit()
-        if (event.key === 'Escape') props.onCancel?.()
+        // Escape that closed the mention picker leaves the form open.
+        if (event.key === 'Escape' && !event.defaultPrevented) props.onCancel?.()
       }}
     >
       <div className="field-row">
@@ -61,19 +70,26 @@ export function TimelineForm(props: TimelineFormProps): React.JSX.Element {
           />
         </label>
       </div>
-      <label className="field">
-        <span>What happened</span>
-        <textarea
-          rows={2}
-          value={entry.text}
-          onChange={(event) => {
-            setEntry({ ...entry, text: event.target.value })
+      <div className="field">
+        <span aria-hidden="true">What happened</span>
+        <MentionField
+          label="What happened"
+          value={{ text: entry.text, mentions: entry.mentions ?? [] }}
+          onChange={({ text, mentions }) => {
+            setEntry({ ...entry, text, mentions })
             // "Say what was done" no longer holds once something is typed.
-            if (event.target.value.trim()) setError(undefined)
+            if (text.trim()) setError(undefined)
           }}
+          doc={props.doc}
           placeholder="e.g. Re-ran the failed invoice sync for the account"
+          describedBy={hintId}
+          {...(props.shortcutTarget ? { shortcutTarget: props.shortcutTarget } : {})}
         />
-      </label>
+        <p className="timeline-form__hint" id={hintId}>
+          <kbd>{isMac() ? 'Cmd+Enter' : 'Ctrl+Enter'}</kbd> {props.submitLabel.toLowerCase()} ·{' '}
+          <kbd>@</kbd> mention a teammate
+        </p>
+      </div>
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -35,6 +35,8 @@ export function Timeline({ doc, identity }: RoomPanelProps): React.JSX.Element {
       <h2 id="timeline-heading">Actions taken</h2>
       <TimelineForm
         submitLabel="Add to timeline"
+        doc={doc}
+        shortcutTarget="timeline"
         onSubmit={(input) => attempt.run(() => addAction(doc, identity.memberId, input))}
       />
       {attempt.error && (
@@ -67,6 +69,7 @@ export function Timeline({ doc, identity }: RoomPanelProps): React.JSX.Element {
               item={item}
               entry={entry}
               author={members.get(entry.author)}
+              doc={doc}
               isOwn={entry.author === identity.memberId}
               editing={editing.has(entry.id)}
               onEditingChange={(open) => setEditing(toggled(editing, entry.id, open))}
