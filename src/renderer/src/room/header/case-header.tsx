@@ -65,6 +65,8 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
 
   return (
     <header className="case-header">
+      {/* The screen's one h1 for assistive technology; the title field shows it on screen. */}
+      <h1 className="visually-hidden">{meta.title || 'Untitled case'}</h1>
       <div className="case-header__top">
         <button className="button button--quiet" onClick={onLeave} aria-label="Back to cases">
           ← Cases

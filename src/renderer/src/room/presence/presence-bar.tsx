@@ -1,4 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
+import { memberColorClass } from '@shared/case/member-colors'
 import { MEMBER_ROLE_NAMES, SECTION_TITLES, type SectionName } from '@shared/case/schema'
 import type { Identity } from '@shared/ipc'
 import { describeRelay, describeRoute, describeStatus } from '@shared/room/room-status'
@@ -28,7 +29,7 @@ export function PresenceBar({ awareness, identity, link }: PresenceBarProps): Re
           const className = `presence__person${person.away ? ' presence__person--away' : ''}`
           return (
             <li key={person.memberId} className={className} title={label} aria-label={label}>
-              <span className="presence__avatar" style={{ background: person.color }}>
+              <span className={`presence__avatar ${memberColorClass(person.color)}`}>
                 {initials(person.name)}
               </span>
               <span className="presence__where">
