@@ -77,6 +77,11 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
           Invite
         </button>
         <SaveStatus saver={saver} />
+        {props.onReview && (
+          <button className="button" aria-pressed={props.reviewing} onClick={props.onReview}>
+            {props.reviewing ? 'Leave review' : 'Review'}
+          </button>
+        )}
         <ExportButton roomId={roomId} doc={doc} saver={saver} />
       </div>
       <div className="case-header__facts">
@@ -98,11 +103,6 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         <CaseOwner doc={doc} me={identity.memberId} />
         <CustomerWaiting doc={doc} />
         <span className="case-header__spacer" />
-        {props.onReview && (
-          <button className="button" aria-pressed={props.reviewing} onClick={props.onReview}>
-            {props.reviewing ? 'Leave review' : 'Review'}
-          </button>
-        )}
         {archived !== undefined && (
           <button className="button" onClick={() => void toggleArchived()}>
             {archived ? 'Unarchive' : 'Archive'}
