@@ -37,8 +37,8 @@ export function NetworkFields({ part }: { part: NetworkSettings }): React.JSX.El
         />
       </label>
       <p className="settings__hint" id="settings-port-hint">
-        Where this computer’s connection helper, which introduces teammates’ apps to each other,
-        listens. Change it only if another program uses the port.
+        The port of this computer’s connection helper, which introduces teammates’ apps to each
+        other. Change it only if another program uses it.
       </p>
       <label className="field">
         <span>Your team’s connection helpers (one address per line, ws:// or wss://)</span>
