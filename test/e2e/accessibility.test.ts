@@ -53,6 +53,7 @@ describe('accessibility of every screen, in light and dark mode', () => {
       await dana.page.getByRole('button', { name: 'Review', exact: true }).click()
       await dana.page.getByRole('region', { name: 'Who wrote it' }).waitFor()
       await check(dana.page, 'review-mode')
+      await reviewTimelineScrollsByKeyboard(dana.page)
       await dana.page.getByRole('button', { name: 'Leave review' }).click()
 
       // Omar leaves for the lobby: his app keeps the case in sync, and Dana sees him away.
@@ -146,6 +147,15 @@ async function closeDialog(page: Page): Promise<void> {
 
 async function openAdvancedSettings(page: Page): Promise<void> {
   await page.getByText('Advanced', { exact: true }).click()
+}
+
+/** Review's timeline is a tab stop, and End scrolls it to its oldest entry. */
+async function reviewTimelineScrollsByKeyboard(page: Page): Promise<void> {
+  const entries = page.getByRole('list', { name: 'Timeline entries at this moment' })
+  await entries.focus()
+  expect(await entries.evaluate((list) => list.scrollTop)).toBe(0)
+  await page.keyboard.press('End')
+  await expect.poll(() => entries.evaluate((list) => list.scrollTop)).toBeGreaterThan(0)
 }
 
 /** Waits until the presence bar describes the teammate as `label` says. */
