@@ -303,11 +303,12 @@ export async function chooseName(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New case' }).waitFor()
 }
 
-/** Settings → Network: this member's app uses the team's signaling server too. */
+/** Settings → Advanced: this member's app uses the team's signaling server too. */
 export async function useTeamSignaling(page: Page, url: string): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click()
-  await page.getByLabel('Other signaling servers (one per line, ws:// or wss://)').fill(url)
-  await page.getByRole('button', { name: 'Save network settings' }).click()
+  await page.getByText('Advanced', { exact: true }).click()
+  await page.getByLabel('Your team’s connection helpers (one address per line').fill(url)
+  await page.getByRole('button', { name: 'Save settings' }).click()
   await page.getByText('Saved. Rooms you open').waitFor()
   await page.getByRole('button', { name: '← Cases' }).click()
 }

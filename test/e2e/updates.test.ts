@@ -33,14 +33,14 @@ describe('updates from the team’s update folder', () => {
     await app.page.getByRole('button', { name: 'Settings' }).click()
     const address = app.page.getByLabel(/Update address/)
     await address.fill('http://updates.example.com/swarmroom/')
-    await app.page.getByRole('button', { name: 'Save and check now' }).click()
+    await app.page.getByRole('button', { name: 'Save settings' }).click()
     await expect
       .poll(() => app.page.getByText('The update address must start with https://').count())
       .toBe(1)
     expect(updater.checks).toBe(0)
 
     await address.fill(folderUrl)
-    await app.page.getByRole('button', { name: 'Save and check now' }).click()
+    await app.page.getByRole('button', { name: 'Save settings' }).click()
     await expect.poll(() => app.page.getByText('Swarmroom is up to date.').count()).toBe(1)
     expect(updater.feeds).toEqual([{ provider: 'generic', url: folderUrl }])
     expect(updater.autoInstallOnAppQuit).toBe(true)

@@ -25,6 +25,13 @@ export function createHandlers(services: Services): Handlers {
             data.settings.updateUrl = url
           }),
       },
+      appearance: {
+        get: () => services.app.data.settings.appearance,
+        set: (appearance) =>
+          services.app.update((data) => {
+            data.settings.appearance = appearance
+          }),
+      },
     }),
     ...createExportHandlers(services),
     ...createIdentityHandlers(services),

@@ -20,6 +20,10 @@ export type UpdateStatus = z.infer<typeof updateStatusSchema>
 
 const updatesSchema = z.object({ url: z.string(), status: updateStatusSchema })
 
+/** Light or dark colours: the computer's choice (`system`), or always one of them. */
+export const appearanceSchema = z.enum(['system', 'light', 'dark'])
+export type Appearance = z.infer<typeof appearanceSchema>
+
 export const keyProtectionStatusSchema = z.object({
   /**
    * `keychain`: the OS keychain protects room keys and tokens. `choose`: no usable keychain
@@ -69,6 +73,12 @@ export const desktopChannels = {
   'app:setUpdateUrl': {
     input: z.object({ url: z.string().trim().max(2000) }),
     output: updatesSchema,
+  },
+  /** Whether the app is light, dark or follows the computer's setting. */
+  'app:appearance': { input: z.undefined(), output: appearanceSchema },
+  'app:setAppearance': {
+    input: z.object({ appearance: appearanceSchema }),
+    output: appearanceSchema,
   },
   /** Restarts Swarmroom into the downloaded update. */
   'app:installUpdate': { input: z.undefined(), output: z.null() },

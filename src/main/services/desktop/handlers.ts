@@ -1,5 +1,5 @@
 /** The desktop channels: notices, key protection, links, notifications and saving files, through main's ports. */
-import type { desktopChannels } from '@shared/channels/desktop'
+import type { Appearance, desktopChannels } from '@shared/channels/desktop'
 import type { Notice } from '@shared/ipc'
 import { AppError } from '@shared/result'
 import type { HandlersOf } from '../ipc-dispatch'
@@ -21,6 +21,8 @@ export interface DesktopHandlerServices {
   updates: UpdateChecker
   /** The saved update address, and saving a new one. */
   updateUrl: { get: () => string; set: (url: string) => Promise<void> }
+  /** The saved light/dark choice, and saving a new one. */
+  appearance: { get: () => Appearance; set: (appearance: Appearance) => Promise<void> }
 }
 
 export function createDesktopHandlers(
@@ -62,6 +64,13 @@ export function createDesktopHandlers(
       if (problem) throw new AppError('invalid-input', problem)
       await services.updateUrl.set(url)
       return { url, status: await services.updates.start() }
+    },
+
+    'app:appearance': () => services.appearance.get(),
+
+    'app:setAppearance': async ({ appearance }) => {
+      await services.appearance.set(appearance)
+      return appearance
     },
 
     'app:installUpdate': () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { z } from 'zod'
+import { appearanceSchema } from '@shared/channels/desktop'
 import { caseSummarySchema, identitySchema, type Notice } from '@shared/ipc'
 import { keptAsidePath } from './kept-files'
 import { storageError } from './storage-errors'
@@ -31,6 +32,8 @@ export const settingsSchema = z
       .default([]),
     /** The team's update folder (electron-updater's generic provider); `''` means no updates. */
     updateUrl: z.string().default(''),
+    /** Light or dark colours, or the computer's choice. */
+    appearance: appearanceSchema.default('system'),
   })
   .prefault({})
 export type Settings = z.infer<typeof settingsSchema>

@@ -1,89 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react'
-import type { NetworkState } from '@shared/channels/rooms'
-import { swarmroom } from '../api'
-import { IceServerFields, type IceServerDraft } from './ice-server-fields'
-import { SettingsActions } from './settings-actions'
+import { useState } from 'react'
+import { IceServerFields } from './ice-server-fields'
+import type { SaveMessage } from './settings-part'
+import type { NetworkSettings } from './use-network-settings'
 
-interface Draft {
-  hostOnLan: boolean
-  port: string
-  servers: string
-  relayUrl: string
-  relayToken: string
-  iceServers: IceServerDraft[]
-}
-
-/** How rooms find teammates: this computer's signaling server, other servers, the team relay. */
-export function NetworkSettings(): React.JSX.Element {
-  const [state, setState] = useState<NetworkState>()
-  const [draft, setDraft] = useState<Draft>()
-  const [message, setMessage] = useState<{ error: boolean; text: string }>()
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    void swarmroom.settings.getNetwork().then((result) => {
-      if (!result.ok) return setMessage({ error: true, text: result.error.message })
-      show(result.value)
-    })
-  }, [])
-
-  function show(next: NetworkState): void {
-    setState(next)
-    const { settings } = next
-    setDraft({
-      hostOnLan: settings.hostOnLan,
-      port: String(settings.signalingPort),
-      servers: settings.signalingUrls.join('\n'),
-      relayUrl: settings.relayUrl,
-      relayToken: '',
-      iceServers: (settings.iceServers ?? []).map((server, index) => ({
-        ...server,
-        credential: '',
-        credentialSaved: next.iceCredentialSaved[index] ?? false,
-      })),
-    })
-  }
-
-  async function save(event: FormEvent, relayToken?: string): Promise<void> {
-    event.preventDefault()
-    if (!draft) return
-    setBusy(true)
-    const result = await swarmroom.settings.setNetwork({
-      hostOnLan: draft.hostOnLan,
-      signalingPort: Number(draft.port),
-      signalingUrls: draft.servers
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-      relayUrl: draft.relayUrl.trim(),
-      iceServers: draft.iceServers
-        .filter((server) => server.urls.trim() !== '')
-        .map(({ urls, username, credential }) => ({
-          urls: urls.trim(),
-          username: username.trim(),
-          ...(credential ? { credential } : {}),
-        })),
-      ...(relayToken !== undefined
-        ? { relayToken }
-        : draft.relayToken
-          ? { relayToken: draft.relayToken }
-          : {}),
-    })
-    setBusy(false)
-    if (!result.ok) return setMessage({ error: true, text: result.error.message })
-    show(result.value)
-    setMessage({ error: false, text: 'Saved. Rooms you open from now on use these settings.' })
-  }
-
+/** The advanced network fields: hosting for the office, connection helpers, the team relay. */
+export function NetworkFields({ part }: { part: NetworkSettings }): React.JSX.Element {
+  const [removed, setRemoved] = useState<SaveMessage>()
+  const { state, draft, set } = part
   if (!draft || !state) {
-    return (
-      <p className={message?.error ? 'field-error' : 'loading'}>{message?.text ?? 'Loading…'}</p>
-    )
+    return <p className={part.problem ? 'field-error' : 'loading'}>{part.problem ?? 'Loading…'}</p>
   }
-  const set = (change: Partial<Draft>): void => setDraft({ ...draft, ...change })
   const { signaling } = state
   return (
-    <form className="settings__form" onSubmit={(event) => void save(event)}>
+    <>
       <label className="checkbox">
         <input
           type="checkbox"
@@ -95,28 +24,41 @@ export function NetworkSettings(): React.JSX.Element {
       <p className="settings__hint" role="status">
         {signaling.lanUrl
           ? `Teammates on your network connect through ${signaling.lanUrl}; invite links carry it.`
-          : `Only windows on this computer use its signaling server (${signaling.localUrl}).`}
+          : `Only windows on this computer use its connection helper (${signaling.localUrl}).`}
         {signaling.problem && <span className="field-error"> {signaling.problem}</span>}
       </p>
       <label className="field">
-        <span>Signaling port</span>
+        <span>Connection helper port</span>
         <input
           inputMode="numeric"
           value={draft.port}
+          aria-describedby="settings-port-hint"
           onChange={(event) => set({ port: event.target.value })}
         />
       </label>
+      <p className="settings__hint" id="settings-port-hint">
+        The port of this computer’s connection helper, which introduces teammates’ apps to each
+        other. Change it only if another program uses it.
+      </p>
       <label className="field">
-        <span>Other signaling servers (one per line, ws:// or wss://)</span>
+        <span>Your team’s connection helpers (one address per line, ws:// or wss://)</span>
         <textarea
           rows={2}
           value={draft.servers}
+          aria-describedby="settings-servers-hint"
           onChange={(event) => set({ servers: event.target.value })}
           placeholder="wss://signal.example.com"
         />
       </label>
+      <p className="settings__hint" id="settings-servers-hint">
+        Servers your IT team runs so that teammates on other networks find each other.
+      </p>
       <fieldset className="settings__group">
-        <legend>Team relay (Hocuspocus)</legend>
+        <legend>Team relay</legend>
+        <p className="settings__hint">
+          A server your team runs that keeps a copy of each case, so teammates who are not online at
+          the same time still get each other’s changes.
+        </p>
         <label className="field">
           <span>Relay address</span>
           <input
@@ -139,18 +81,18 @@ export function NetworkSettings(): React.JSX.Element {
           <button
             type="button"
             className="button button--quiet"
-            onClick={(event) => void save(event, '')}
+            onClick={() => void part.removeRelayToken().then(setRemoved)}
           >
             Remove saved token
           </button>
         )}
+        {removed && (
+          <p className={removed.error ? 'field-error' : 'settings__saved'} role="status">
+            {removed.error ? removed.text : 'Removed the saved token.'}
+          </p>
+        )}
       </fieldset>
       <IceServerFields servers={draft.iceServers} onChange={(iceServers) => set({ iceServers })} />
-      <SettingsActions message={message}>
-        <button className="button button--primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save network settings'}
-        </button>
-      </SettingsActions>
-    </form>
+    </>
   )
 }

@@ -1,22 +1,25 @@
 import type { ReactNode } from 'react'
+import type { SaveMessage } from './settings-part'
 
 interface SettingsActionsProps {
   /** The form's buttons. */
   children: ReactNode
-  /** What the last save said: a confirmation, or an error in words to act on. */
-  message?: { error: boolean; text: string } | undefined
+  /** What the last save said, one line per part saved. */
+  messages?: SaveMessage[] | undefined
 }
 
-/** The row under a settings form: its buttons, then what saving it said. */
-export function SettingsActions({ children, message }: SettingsActionsProps): React.JSX.Element {
+/** The bar under the settings form, kept in view: its button, then what saving said. */
+export function SettingsActions({ children, messages }: SettingsActionsProps): React.JSX.Element {
   return (
-    <div className="settings__actions">
+    <div className="settings__save-bar">
       {children}
-      {message && (
-        <p className={message.error ? 'field-error' : 'settings__saved'} role="status">
-          {message.text}
-        </p>
-      )}
+      <div role="status" className="settings__messages">
+        {messages?.map((message) => (
+          <p key={message.text} className={message.error ? 'field-error' : 'settings__saved'}>
+            {message.text}
+          </p>
+        ))}
+      </div>
     </div>
   )
 }

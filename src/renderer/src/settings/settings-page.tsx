@@ -1,5 +1,6 @@
 import type { Identity } from '@shared/ipc'
-import { SETTINGS_SECTIONS } from './settings-sections'
+import { HelpDeskSettings } from './help-desk-settings'
+import { SettingsForm } from './settings-form'
 import './settings.css'
 
 interface SettingsPageProps {
@@ -10,7 +11,7 @@ interface SettingsPageProps {
   onClose: () => void
 }
 
-/** Everything a member sets once: their name, how rooms connect, help-desk connections. */
+/** Everything a member sets once: their name, colours, updates, help desks, the network. */
 export function SettingsPage(props: SettingsPageProps): React.JSX.Element {
   return (
     <main className="settings">
@@ -21,16 +22,11 @@ export function SettingsPage(props: SettingsPageProps): React.JSX.Element {
         <h1 className="brand">Settings</h1>
       </header>
       <div className="settings__body">
-        {SETTINGS_SECTIONS.map((section) => (
-          <section
-            key={section.id}
-            className="card settings__section"
-            aria-labelledby={`settings-${section.id}`}
-          >
-            <h2 id={`settings-${section.id}`}>{section.title}</h2>
-            {section.render(props)}
-          </section>
-        ))}
+        <SettingsForm identity={props.identity} onIdentityChange={props.onIdentityChange} />
+        <section className="card settings__section" aria-labelledby="settings-help-desks">
+          <h2 id="settings-help-desks">Help desks</h2>
+          <HelpDeskSettings open={props.openConnection} />
+        </section>
       </div>
     </main>
   )

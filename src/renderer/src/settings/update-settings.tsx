@@ -1,49 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react'
 import type { UpdateStatus } from '@shared/channels/desktop'
-import { swarmroom } from '../api'
-import { SettingsActions } from './settings-actions'
+import type { UpdateSettings } from './use-update-settings'
 
-/** Where Swarmroom looks for new versions: the team's own update folder, or nowhere. */
-export function UpdateSettings(): React.JSX.Element {
-  const [url, setUrl] = useState<string>()
-  const [status, setStatus] = useState<UpdateStatus>()
-  const [message, setMessage] = useState<{ error: boolean; text: string }>()
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    void swarmroom.app.updates().then((result) => {
-      if (!result.ok) return setMessage({ error: true, text: result.error.message })
-      setUrl(result.value.url)
-      setStatus(result.value.status)
-    })
-    return swarmroom.events.on('app:updateReady', ({ version }) =>
-      setStatus({ state: 'ready', version }),
-    )
-  }, [])
-
-  async function save(event: FormEvent): Promise<void> {
-    event.preventDefault()
-    if (url === undefined) return
-    setBusy(true)
-    const result = await swarmroom.app.setUpdateUrl({ url: url.trim() })
-    setBusy(false)
-    if (!result.ok) return setMessage({ error: true, text: result.error.message })
-    setStatus(result.value.status)
-    setMessage({ error: false, text: 'Saved.' })
+/** The update address and how the last check went. */
+export function UpdateFields({ part }: { part: UpdateSettings }): React.JSX.Element {
+  if (part.url === undefined) {
+    return <p className={part.problem ? 'field-error' : 'loading'}>{part.problem ?? 'Loading…'}</p>
   }
-
-  if (url === undefined) {
-    return (
-      <p className={message?.error ? 'field-error' : 'loading'}>{message?.text ?? 'Loading…'}</p>
-    )
-  }
+  const { status } = part
   return (
-    <form className="settings__form" onSubmit={(event) => void save(event)}>
+    <>
       <label className="field">
         <span>Update address (from your IT team; leave empty for no automatic updates)</span>
         <input
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
+          value={part.url}
+          onChange={(event) => part.setUrl(event.target.value)}
           placeholder="https://downloads.example.com/swarmroom/"
         />
       </label>
@@ -52,12 +22,7 @@ export function UpdateSettings(): React.JSX.Element {
           {describe(status)}
         </p>
       )}
-      <SettingsActions message={message}>
-        <button className="button button--primary" type="submit" disabled={busy}>
-          {busy ? 'Checking…' : 'Save and check now'}
-        </button>
-      </SettingsActions>
-    </form>
+    </>
   )
 }
 

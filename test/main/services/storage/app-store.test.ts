@@ -133,6 +133,7 @@ describe('AppStore with an app.json from before settings existed', () => {
       relayUrl: '',
       updateUrl: '',
       iceServers: [],
+      appearance: 'system',
     })
     expect(store.data.outbox).toEqual([])
     expect(store.data.trust).toEqual({})

@@ -23,8 +23,11 @@ function PartPreview(props: PartPreviewProps): React.JSX.Element {
       </header>
       {props.children}
       {props.format === 'html' ? (
+        // A document of its own (its headings are the ticket's, not this screen's outline).
         <div
           className="export-preview__body export-preview__body--html"
+          role="document"
+          aria-label={`${props.title} as posted`}
           tabIndex={0}
           dangerouslySetInnerHTML={{ __html: props.posted }}
         />

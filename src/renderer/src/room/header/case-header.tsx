@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { metaMap, readMeta, updateMeta } from '@shared/case/case-doc'
-import { PRIORITIES, SWARM_TYPE_NAMES, type Priority } from '@shared/case/schema'
+import { PRIORITIES, PRIORITY_NAMES, SWARM_TYPE_NAMES, type Priority } from '@shared/case/schema'
 import type { Identity } from '@shared/ipc'
 import type { UpdateSaver } from '@shared/room/update-saver'
 import type { Awareness } from 'y-protocols/awareness'
@@ -73,6 +73,8 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
 
   return (
     <header className="case-header">
+      {/* The screen's one h1 for assistive technology; the title field shows it on screen. */}
+      <h1 className="visually-hidden">{meta.title || 'Untitled case'}</h1>
       <div className="case-header__top">
         <button className="button button--quiet" onClick={onLeave} aria-label="Back to cases">
           ← Cases
@@ -92,6 +94,16 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
           Invite
         </button>
         <SaveStatus saver={saver} />
+        {props.onReview && (
+          <button
+            className="button"
+            aria-pressed={props.reviewing}
+            onClick={props.onReview}
+            {...shortcutAttributes('review')}
+          >
+            {props.reviewing ? 'Leave review' : 'Review'}
+          </button>
+        )}
         <ExportButton roomId={roomId} doc={doc} saver={saver} />
       </div>
       <div className="case-header__facts">
@@ -105,7 +117,9 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
             onChange={(event) => updateMeta(doc, { priority: event.target.value as Priority })}
           >
             {PRIORITIES.map((value) => (
-              <option key={value}>{value}</option>
+              <option key={value} value={value}>
+                {PRIORITY_NAMES[value]}
+              </option>
             ))}
           </select>
         </label>
@@ -113,16 +127,6 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         <CaseOwner doc={doc} me={identity.memberId} />
         <CustomerWaiting doc={doc} />
         <span className="case-header__spacer" />
-        {props.onReview && (
-          <button
-            className="button"
-            aria-pressed={props.reviewing}
-            onClick={props.onReview}
-            {...shortcutAttributes('review')}
-          >
-            {props.reviewing ? 'Leave review' : 'Review'}
-          </button>
-        )}
         {archived !== undefined && (
           <button className="button" onClick={() => void toggleArchived()}>
             {archived ? 'Unarchive' : 'Archive'}

@@ -14,7 +14,13 @@ export function ReviewTimeline({ doc }: { doc: Y.Doc }): React.JSX.Element {
       {entries.length === 0 ? (
         <p className="review-panel__empty">Nothing was logged yet.</p>
       ) : (
-        <ol className="review-timeline" reversed>
+        // Focusable so that it scrolls by keyboard too.
+        <ol
+          className="review-timeline"
+          reversed
+          tabIndex={0}
+          aria-label="Timeline entries at this moment"
+        >
           {entries.map((entry) => (
             <li key={entry.id} className="review-timeline__entry">
               <div className="timeline-entry__meta">
