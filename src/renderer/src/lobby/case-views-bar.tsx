@@ -42,9 +42,11 @@ export function CaseViewsBar(props: CaseViewsBarProps): React.JSX.Element {
           </button>
         ))}
       </div>
-      <label className="case-views__filter">
-        <span>Status</span>
+      {/* Labels beside their menus, not around them: a label's text stays just its name. */}
+      <span className="case-views__filter">
+        <label htmlFor="case-filter-status">Status</label>
         <select
+          id="case-filter-status"
           value={filter.status}
           onChange={(event) =>
             onFilter({ ...filter, status: event.target.value as CaseStatus | 'any' })
@@ -57,10 +59,11 @@ export function CaseViewsBar(props: CaseViewsBarProps): React.JSX.Element {
             </option>
           ))}
         </select>
-      </label>
-      <label className="case-views__filter">
-        <span>Swarm type</span>
+      </span>
+      <span className="case-views__filter">
+        <label htmlFor="case-filter-swarm-type">Swarm type</label>
         <select
+          id="case-filter-swarm-type"
           value={filter.swarmType}
           onChange={(event) =>
             onFilter({ ...filter, swarmType: event.target.value as SwarmType | 'any' })
@@ -73,7 +76,7 @@ export function CaseViewsBar(props: CaseViewsBarProps): React.JSX.Element {
             </option>
           ))}
         </select>
-      </label>
+      </span>
     </div>
   )
 }

@@ -47,7 +47,8 @@ export function NewCaseDialog({ onCancel, onCreated }: NewCaseDialogProps): Reac
   const [customer, setCustomer] = useState('')
   const [priority, setPriority] = useState<Priority>()
   const [swarmType, setSwarmType] = useState<SwarmType>()
-  const [problems, setProblems] = useState<Problem[]>([])
+  // After a first try, what is still missing shows, and goes as soon as it is filled in.
+  const [tried, setTried] = useState(false)
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const { lookup, lookUp } = useTicketLookup()
@@ -70,14 +71,16 @@ export function NewCaseDialog({ onCancel, onCreated }: NewCaseDialogProps): Reac
     }
   }
 
+  const missing: Problem[] = [
+    ...(title.trim() === '' ? (['title'] as const) : []),
+    ...(priority === undefined ? (['priority'] as const) : []),
+    ...(swarmType === undefined ? (['swarmType'] as const) : []),
+  ]
+  const problems = tried ? missing : []
+
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
-    const missing: Problem[] = [
-      ...(title.trim() === '' ? (['title'] as const) : []),
-      ...(priority === undefined ? (['priority'] as const) : []),
-      ...(swarmType === undefined ? (['swarmType'] as const) : []),
-    ]
-    setProblems(missing)
+    setTried(true)
     setError(undefined)
     if (missing.length > 0 || priority === undefined || swarmType === undefined) {
       form.current?.querySelector<HTMLElement>(`[data-problem="${missing[0]}"]`)?.focus()
@@ -124,7 +127,7 @@ export function NewCaseDialog({ onCancel, onCreated }: NewCaseDialogProps): Reac
                 const asked = 'address' in lookup && lookup.address === address
                 if (isAddress(address) && !asked) void readTicket(address)
               }}
-              placeholder="Paste the ticket’s address, e.g. https://acme.zendesk.com/agent/tickets/48213"
+              placeholder="Paste the ticket’s address from your help desk"
               aria-describedby="ticket-lookup-note"
             />
           </label>

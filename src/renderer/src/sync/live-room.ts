@@ -240,8 +240,6 @@ export class LiveRoom {
     updates.observe(report)
     this.cleanups.push(() => members.unobserve(report))
     this.cleanups.push(() => updates.unobserve(report))
-    // A case listed by an earlier version gets its owner and waiting time on its line now.
-    report()
 
     // Kept until the case is opened, when it was for a case syncing in the background.
     const stopProblems = onPeerMessageProblem((peerProblem, doc) => {
