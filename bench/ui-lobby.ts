@@ -52,8 +52,8 @@ function timeRowChange(page: Page, trigger: string, rows: string): Promise<numbe
       const observer = new MutationObserver(() => { observer.disconnect(); done() })
       observer.observe(target, { childList: true, subtree: true, characterData: true })
     })
-    const started = performance.now()
-    ${trigger}
+    const started = performance.now();
+    ${trigger};
     await changed
     return (await window.__bench.afterNextFrame()) - started
   })()`) as Promise<number>
