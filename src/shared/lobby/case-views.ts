@@ -191,11 +191,7 @@ function compare(a: SortValue, b: SortValue): number {
  * The cases in the order asked for; "most urgent first" has one direction. Ties go to the
  * latest activity, then the room id, so the order never jumps between two renders.
  */
-export function sortCases(
-  cases: readonly CaseSummary[],
-  sort: CaseSort,
-  now: Date,
-): CaseSummary[] {
+export function sortCases(cases: readonly CaseSummary[], sort: CaseSort, now: Date): CaseSummary[] {
   const keys: { read: (item: CaseSummary) => SortValue; sign: number }[] = [
     ...(sort.key === 'urgency'
       ? [{ read: valueOf('priority', now), sign: -1 }]
