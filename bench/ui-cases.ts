@@ -7,7 +7,12 @@ import * as Y from 'yjs'
 import type { MainServices } from '../src/main/services/create-services'
 import { section } from '../src/shared/case/case-doc'
 import { appendParagraphs } from '../src/shared/case/rich-text'
-import { PERSON_ACTION_KINDS, SECTION_NAMES } from '../src/shared/case/schema'
+import {
+  PERSON_ACTION_KINDS,
+  PRIORITIES,
+  SECTION_NAMES,
+  SWARM_TYPES,
+} from '../src/shared/case/schema'
 import { addAction } from '../src/shared/case/timeline'
 
 const WORDS = ['refund', 'proration', 'invoice', 'renewal', 'outage', 'sso', 'webhook', 'export']
@@ -40,8 +45,9 @@ export async function createCases(
       title: `Case ${index}: ${prng.oneOf(gen, WORDS)} for Acme ${index}`,
       ticket: { system: 'zendesk', id: String(10_000 + index), url: '' },
       customer: `Customer ${index % 97}`,
-      priority: 'normal',
-      swarmType: 'other',
+      // Varied, so sorting and filtering the lobby move rows about as a real team's would.
+      priority: prng.oneOf(gen, [...PRIORITIES]),
+      swarmType: prng.oneOf(gen, [...SWARM_TYPES]),
     })
     edit(services, created.roomId, (doc) => {
       for (const name of SECTION_NAMES) appendParagraphs(section(doc, name), [sentence(gen, 40)])

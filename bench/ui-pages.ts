@@ -17,7 +17,8 @@ export type Screen = readonly (readonly [selector: string, atLeast: number])[]
 export const LOOK: Record<Side, { path: string; lobby: Screen; room: Screen; timeline: Screen }> = {
   swarmroom: {
     path: '',
-    lobby: [['table.case-list tbody tr', CASES]],
+    // Only the rows in view are rendered: the lobby is painted once the first of them are.
+    lobby: [['table.case-list tbody tr[data-index]', Math.min(CASES, 10)]],
     room: [['.ProseMirror', 6]],
     timeline: [
       ['.ProseMirror', 6],

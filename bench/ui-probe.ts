@@ -17,6 +17,7 @@ export function probeScript(startScreen: readonly (readonly [string, number])[])
   const holds = (wanted) =>
     wanted.every(([selector, count]) => document.querySelectorAll(selector).length >= count)
   window.__bench = {
+    afterNextFrame,
     /** performance.now() after the frame that first shows every [selector, at least count]. */
     painted(wanted) {
       return new Promise((done) => {

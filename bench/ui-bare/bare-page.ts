@@ -10,8 +10,19 @@ import * as Y from 'yjs'
 import './bare.css'
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string } }
+interface CaseLine {
+  roomId: string
+  title: string
+  status: string
+  priority: string
+  swarmType: string
+  ownerName: string
+  customerWaitingSince: string
+  unread: boolean
+  lastActivity: string
+}
 interface Bridge {
-  cases: { list(): Promise<Result<{ roomId: string; title: string; status: string }[]>> }
+  cases: { list(): Promise<Result<CaseLine[]>> }
   room: {
     load(input: { roomId: string }): Promise<Result<{ state: Uint8Array }>>
     close(input: { roomId: string }): Promise<Result<null>>
@@ -33,18 +44,55 @@ function element(tag: string, text?: string): HTMLElement {
   return node
 }
 
-async function lobby(): Promise<void> {
-  const cases = value(await bridge.cases.list())
-  const table = element('table')
-  table.id = 'cases'
+let lines: CaseLine[] = []
+let shown: CaseLine[] = []
+
+/** Every row as plain DOM, the same columns as the app's lobby, rebuilt on each change. */
+function renderRows(): void {
   const body = element('tbody')
-  for (const item of cases) {
+  for (const item of shown) {
     const row = element('tr')
-    row.append(element('td', item.title), element('td', item.status))
+    row.append(
+      element('td', item.title),
+      element('td', item.priority),
+      element('td', item.ownerName),
+      element('td', item.status),
+      element('td', item.customerWaitingSince),
+      element('td', item.unread ? 'New activity' : ''),
+      element('td', item.lastActivity),
+    )
     body.append(row)
   }
-  table.append(body)
+  document.querySelector('#cases tbody')?.replaceWith(body)
+}
+
+async function lobby(): Promise<void> {
+  lines = value(await bridge.cases.list())
+  shown = lines
+  const table = element('table')
+  table.id = 'cases'
+  table.append(element('tbody'))
   root.replaceChildren(table)
+  renderRows()
+}
+
+const PRIORITY_ORDER = ['low', 'normal', 'high', 'urgent']
+let descending = false
+
+/** Sorts the rows by priority, the other way round each time (the lobby's heading click). */
+function sortLobby(): void {
+  descending = !descending
+  const sign = descending ? -1 : 1
+  shown = [...shown].sort(
+    (a, b) => sign * (PRIORITY_ORDER.indexOf(a.priority) - PRIORITY_ORDER.indexOf(b.priority)),
+  )
+  renderRows()
+}
+
+/** Keeps the rows of one swarm type, or all of them for `any`. */
+function filterLobby(swarmType: string): void {
+  shown = lines.filter((item) => swarmType === 'any' || item.swarmType === swarmType)
+  renderRows()
 }
 
 let open: { roomId: string; doc: Y.Doc; editors: Editor[] } | undefined
@@ -101,5 +149,5 @@ async function closeCase(): Promise<void> {
   open = undefined
 }
 
-Object.assign(window, { __bare: { lobby, openCase, closeCase } })
+Object.assign(window, { __bare: { lobby, openCase, closeCase, sortLobby, filterLobby } })
 if (location.hash === '#lobby') void lobby()

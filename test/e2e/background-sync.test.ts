@@ -23,6 +23,8 @@ describe('cases syncing in the background', () => {
     const omar = await teammate('Omar Haddad')
     await dana.page.getByRole('button', { name: 'New case' }).click()
     await dana.page.getByLabel('Title').fill(TITLE)
+    await dana.page.getByLabel('Priority').selectOption('high')
+    await dana.page.getByLabel('VIP incident').check()
     await dana.page.getByRole('button', { name: 'Create case' }).click()
     const link = await copyInviteLink(dana.page)
     await joinWithLink(omar.page, link, TITLE)
@@ -34,6 +36,8 @@ describe('cases syncing in the background', () => {
     await omar.page.getByRole('button', { name: 'Back to cases' }).click()
     await omar.page.getByRole('button', { name: 'New case' }).click()
     await omar.page.getByLabel('Title').fill('Globex: SSO loop')
+    await omar.page.getByLabel('Priority').selectOption('high')
+    await omar.page.getByLabel('VIP incident').check()
     await omar.page.getByRole('button', { name: 'Create case' }).click()
     await expect
       .poll(() => omar.page.getByLabel('Case title').inputValue())

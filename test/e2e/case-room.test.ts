@@ -31,12 +31,16 @@ describe('a case survives a restart with everything typed into it', () => {
 
     await page.getByLabel('Your display name').fill('Dana Whitfield')
     await page.getByRole('button', { name: 'Continue' }).click()
-    await expect.poll(() => page.getByText('No cases yet.').isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'No cases yet' }).isVisible())
+      .toBe(true)
 
     await page.getByRole('button', { name: 'New case' }).click()
     await page.getByLabel('Title').fill('Acme Corp: invoices charged twice after plan change')
     await page.getByLabel('Help desk').selectOption('zendesk')
-    await page.getByLabel('Ticket ID or URL').fill('https://acme.zendesk.com/agent/tickets/48213')
+    await page
+      .getByLabel('Ticket address or ID')
+      .fill('https://acme.zendesk.com/agent/tickets/48213')
     await page.getByLabel('Customer').fill('Acme Corp')
     await page.getByLabel('Priority').selectOption('urgent')
     await page.getByLabel('VIP incident').check()
@@ -90,7 +94,7 @@ describe('a case survives a restart with everything typed into it', () => {
     const row = page.getByRole('row', { name: /Acme Corp: invoices charged twice/ })
     await expect.poll(() => row.textContent()).toContain('Zendesk #48213')
     expect(await row.textContent()).toContain('VIP incident')
-    expect(await row.textContent()).toContain('swarming')
+    expect(await row.textContent()).toContain('Swarming')
     await page.screenshot({ path: join(SCREENSHOTS, 'lobby.png') })
 
     await row.getByRole('button', { name: /Acme Corp/ }).click()

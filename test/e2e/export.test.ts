@@ -68,6 +68,8 @@ describe('exporting a case to its Zendesk ticket', () => {
     await page.getByRole('button', { name: 'New case' }).click()
     await page.getByLabel('Title').fill('Acme: invoices charged twice')
     await page.getByLabel('Help desk').selectOption('zendesk')
+    await page.getByLabel('Priority').selectOption('high')
+    await page.getByLabel('VIP incident').check()
     await page.getByRole('button', { name: 'Create case' }).click()
     const summary = page.getByRole('textbox', { name: 'Case summary', exact: true })
     await expect.poll(() => summary.isVisible()).toBe(true)

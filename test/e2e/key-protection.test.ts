@@ -45,6 +45,8 @@ describe('a computer without a keyring protects its keys with a passphrase', () 
 
     await page.getByRole('button', { name: 'New case' }).click()
     await page.getByLabel('Title').fill(TITLE)
+    await page.getByLabel('Priority').selectOption('high')
+    await page.getByLabel('VIP incident').check()
     await page.getByRole('button', { name: 'Create case' }).click()
     await expect.poll(() => page.getByLabel('Case title').inputValue()).toBe(TITLE)
     await expect

@@ -18,7 +18,9 @@ describe('a live war room with two teammates', () => {
 
     await dana.page.getByRole('button', { name: 'New case' }).click()
     await dana.page.getByLabel('Title').fill('Acme: checkout fails for EU cards')
-    await dana.page.getByLabel('Ticket ID or URL').fill('48213')
+    await dana.page.getByLabel('Ticket address or ID').fill('48213')
+    await dana.page.getByLabel('Priority').selectOption('high')
+    await dana.page.getByLabel('VIP incident').check()
     await dana.page.getByRole('button', { name: 'Create case' }).click()
     await dana.page.getByRole('button', { name: 'Invite' }).click()
     await expect

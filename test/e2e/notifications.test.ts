@@ -19,6 +19,8 @@ describe('desktop notifications from a teammate', () => {
     const omar = await teammate('Omar Haddad')
     await dana.page.getByRole('button', { name: 'New case' }).click()
     await dana.page.getByLabel('Title').fill('Acme: invoices charged twice')
+    await dana.page.getByLabel('Priority').selectOption('high')
+    await dana.page.getByLabel('VIP incident').check()
     await dana.page.getByRole('button', { name: 'Create case' }).click()
     const link = await copyInviteLink(dana.page)
     await joinWithLink(omar.page, link, 'Acme: invoices charged twice')

@@ -29,6 +29,7 @@ describe('a forged approval in the case room', () => {
     await page.getByRole('button', { name: 'New case' }).click()
     await page.getByLabel('Title').fill('Acme Corp: invoices charged twice')
     await page.getByLabel('VIP incident').check()
+    await page.getByLabel('Priority').selectOption('high')
     await page.getByRole('button', { name: 'Create case' }).click()
     await replaceSectionText(page, 'Customer update', DRAFT)
     roomId = main.services.app.data.cases[0]?.roomId ?? ''

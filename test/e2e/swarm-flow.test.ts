@@ -21,8 +21,10 @@ describe('a swarm from the first draft to the lead’s sign-off', () => {
 
     await dana.page.getByRole('button', { name: 'New case' }).click()
     await dana.page.getByLabel('Title').fill(TITLE)
-    await dana.page.getByLabel('Ticket ID or URL').fill('48213')
+    await dana.page.getByLabel('Ticket address or ID').fill('48213')
     await dana.page.getByLabel('Customer').fill('Acme Corp')
+    await dana.page.getByLabel('Priority').selectOption('high')
+    await dana.page.getByLabel('VIP incident').check()
     await dana.page.getByRole('button', { name: 'Create case' }).click()
     await replaceSectionText(
       dana.page,

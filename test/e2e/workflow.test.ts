@@ -45,9 +45,10 @@ describe('the swarm workflow in the case room', () => {
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.getByRole('button', { name: 'New case' }).click()
     await page.getByLabel('Title').fill('Acme Corp: invoices charged twice after plan change')
-    await page.getByLabel('Ticket ID or URL').fill('48213')
+    await page.getByLabel('Ticket address or ID').fill('48213')
     await page.getByLabel('Customer').fill('Acme Corp')
     await page.getByLabel('VIP incident').check()
+    await page.getByLabel('Priority').selectOption('high')
     await page.getByRole('button', { name: 'Create case' }).click()
     await replaceSectionText(
       page,

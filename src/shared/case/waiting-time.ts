@@ -26,3 +26,23 @@ export function waitedSince(since: string, now: Date): string | null {
   const start = new Date(since).getTime()
   return Number.isNaN(start) ? null : durationText(now.getTime() - start)
 }
+
+/**
+ * The team's cadence for interim updates in an incident: an update is due (amber) after an
+ * hour of silence and late (red) after four, the points where support teams usually owe the
+ * customer one.
+ */
+export const UPDATE_DUE_AFTER = HOUR
+export const UPDATE_LATE_AFTER = 4 * HOUR
+
+/** `closed` once the case is resolved: nobody owes an interim update any more. */
+export type WaitingLevel = 'fresh' | 'due' | 'late' | 'closed'
+
+/** How urgent the customer's wait since `since` (ISO) is; `null` for an unreadable time. */
+export function waitingLevel(since: string, now: Date, closed: boolean): WaitingLevel | null {
+  const start = new Date(since).getTime()
+  if (since === '' || Number.isNaN(start)) return null
+  if (closed) return 'closed'
+  const elapsed = now.getTime() - start
+  return elapsed >= UPDATE_LATE_AFTER ? 'late' : elapsed >= UPDATE_DUE_AFTER ? 'due' : 'fresh'
+}

@@ -14,7 +14,14 @@ export const casesChannels = {
     input: roomRef.extend(
       newCaseSchema
         .pick({ title: true, ticket: true, customer: true, priority: true, swarmType: true })
-        .extend({ status: z.enum(CASE_STATUSES) }).shape,
+        .extend({ status: z.enum(CASE_STATUSES) })
+        // Optional, without defaults: a report that leaves them out keeps what the lobby knew.
+        .extend({
+          ownerId: z.string().optional(),
+          ownerName: z.string().optional(),
+          customerWaitingSince: z.string().optional(),
+          updatesSent: z.boolean().optional(),
+        }).shape,
     ),
     output: caseSummarySchema,
   },

@@ -118,6 +118,20 @@ export const linkResultSchema = z.discriminatedUnion('state', [
 ])
 export type LinkResult = z.infer<typeof linkResultSchema>
 
+/** A ticket read by its address before there is a case: what the new-case form fills in. */
+export const ticketLookupSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('found'),
+    ticket: ticketSchema,
+    /** '' when the ticket could not be read (`message` says why). */
+    subject: z.string(),
+    requester: z.string(),
+    message: z.string(),
+  }),
+  chooseConnection,
+])
+export type TicketLookup = z.infer<typeof ticketLookupSchema>
+
 export const sendResultSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('queued'), record: exportRecordSchema }),
   /** The reply is not approved: the owner must confirm posting it anyway. */
@@ -190,6 +204,14 @@ export const exportChannels = {
       connectionId: connectionId.optional(),
     }),
     output: linkResultSchema,
+  },
+  /** Reads a ticket by its address for the new-case form, through the same connections. */
+  'export:lookUpTicket': {
+    input: z.object({
+      url: z.string().trim().min(1, 'Paste the ticket’s address.').max(2000),
+      connectionId: connectionId.optional(),
+    }),
+    output: ticketLookupSchema,
   },
   'export:readTicket': {
     input: roomRef.extend({ connectionId: connectionId.optional() }),

@@ -44,6 +44,13 @@ export const caseSummarySchema = z.object({
   relay: z.boolean().default(false),
   /** A teammate changed the case while this member was not looking at it. */
   unread: z.boolean().default(false),
+  /** The case owner, as the case document names them ('' before the case has arrived). */
+  ownerId: z.string().default(''),
+  ownerName: z.string().default(''),
+  /** Since when the customer has heard nothing: the last update sent, or the case's opening. */
+  customerWaitingSince: z.string().default(''),
+  /** Whether any update was sent to the customer yet. */
+  updatesSent: z.boolean().default(false),
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 

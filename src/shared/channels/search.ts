@@ -23,6 +23,10 @@ export const searchResultSchema = z.object({
   title: z.string(),
   ticket: ticketSchema,
   customer: z.string(),
+  /** Who asked, as the help desk last named them ('' when the ticket was never read). */
+  requester: z.string(),
+  /** When the case was opened, so two cases about the same thing can be told apart. */
+  createdAt: z.string(),
   status: z.enum(CASE_STATUSES),
   archived: z.boolean(),
   hits: z.array(searchHitSchema),

@@ -19,6 +19,10 @@ function line(roomId: string, lastActivity: string, archived = false): CaseSumma
     signalingUrls: [],
     relay: false,
     unread: false,
+    ownerId: '',
+    ownerName: '',
+    customerWaitingSince: '',
+    updatesSent: false,
   }
 }
 

@@ -21,7 +21,19 @@ import { recordConfirmedTicket, type ConfirmedTickets } from './confirmed-ticket
 
 /** What can change in a case's summary from the room (its title, status and so on). */
 export type SummaryChanges = Partial<
-  Pick<CaseSummary, 'title' | 'ticket' | 'customer' | 'priority' | 'swarmType' | 'status'>
+  Pick<
+    CaseSummary,
+    | 'title'
+    | 'ticket'
+    | 'customer'
+    | 'priority'
+    | 'swarmType'
+    | 'status'
+    | 'ownerId'
+    | 'ownerName'
+    | 'customerWaitingSince'
+    | 'updatesSent'
+  >
 >
 
 export class CaseService {
@@ -79,6 +91,10 @@ export class CaseService {
       signalingUrls: [],
       relay: false,
       unread: false,
+      ownerId: identity.memberId,
+      ownerName: identity.name,
+      customerWaitingSince: createdAt.toISOString(),
+      updatesSent: false,
     }
     try {
       await this.app.update((data) => {
@@ -145,6 +161,11 @@ export class CaseService {
       signalingUrls: invite.signalingUrls,
       relay: false,
       unread: false,
+      // Filled in from the case document once it arrives from the teammates.
+      ownerId: '',
+      ownerName: '',
+      customerWaitingSince: '',
+      updatesSent: false,
     }
     await this.app.update((data) => {
       data.cases.push(summary)

@@ -47,6 +47,8 @@ export function createExportHandlers({
     'connections:test': ({ id }) => connections.test(id),
     'export:linkTicket': ({ roomId, url, connectionId }) =>
       agentErrors(() => tickets.link(roomId, url, connectionId)),
+    'export:lookUpTicket': ({ url, connectionId }) =>
+      agentErrors(() => tickets.lookUp(url, connectionId)),
     'export:readTicket': ({ roomId, connectionId }) =>
       agentErrors(() => tickets.refresh(roomId, connectionId)),
     'export:preview': ({ roomId, connectionId }) =>

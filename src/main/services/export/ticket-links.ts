@@ -12,7 +12,7 @@ import {
   recogniseTicketUrlAt,
   type RecognisedTicket,
 } from '@shared/case/ticket-url'
-import type { ConnectionChoice, LinkResult } from '@shared/channels/export'
+import type { ConnectionChoice, LinkResult, TicketLookup } from '@shared/channels/export'
 import { CONNECTOR_NAMES, connectorKindOf, helpDeskOf } from '@shared/help-desk-connections'
 import { AppError } from '@shared/result'
 import type { ConfirmedTickets } from '../cases/confirmed-tickets'
@@ -88,6 +88,23 @@ export function recognise(
   return undefined
 }
 
+function notATicketAddress(): AppError {
+  return new AppError(
+    'invalid-input',
+    'Swarmroom does not recognise that as a ticket’s address. Open the ticket in your help ' +
+      'desk and copy the address from the browser, e.g. https://yourcompany.zendesk.com/agent/tickets/123.',
+  )
+}
+
+function chooseAmong(ticket: TicketReference, choices: readonly Connection[]) {
+  const name = `${HELP_DESK_NAMES[ticket.system]} ticket ${ticket.id}`
+  return {
+    state: 'choose-connection' as const,
+    message: `Several connections go to ${HELP_DESK_NAMES[ticket.system]}: choose the one that can see ${name}.`,
+    choices: choices.map(choiceOf),
+  }
+}
+
 export class TicketLinks {
   constructor(
     private readonly writer: CaseWriter,
@@ -101,17 +118,48 @@ export class TicketLinks {
   async link(roomId: string, url: string, connectionId?: string): Promise<LinkResult> {
     const connections = this.connections.all()
     const found = recognise(url, connections)
-    if (!found) {
-      throw new AppError(
-        'invalid-input',
-        'Swarmroom does not recognise that as a ticket’s address. Open the ticket in your help ' +
-          'desk and copy the address from the browser, e.g. https://yourcompany.zendesk.com/agent/tickets/123.',
-      )
-    }
+    if (!found) throw notATicketAddress()
     const ticket: TicketReference = { system: found.system, id: found.ticketId, url: url.trim() }
     const result = await this.read(roomId, ticket, connectionId, 'link')
     if (result.state === 'linked') await this.confirmedTickets.confirm(roomId, ticket)
     return result
+  }
+
+  /**
+   * Reads the ticket at `url` before its case exists, so the new-case form can start from it:
+   * its subject and requester when a connection can read it, the help desk and id always.
+   */
+  async lookUp(url: string, connectionId?: string): Promise<TicketLookup> {
+    const connections = this.connections.all()
+    const found = recognise(url, connections)
+    if (!found) throw notATicketAddress()
+    const ticket: TicketReference = { system: found.system, id: found.ticketId, url: url.trim() }
+    const { connection, choices } = resolveConnection(connections, ticket, connectionId)
+    if (!connection && choices.length > 1) return chooseAmong(ticket, choices)
+    const desk = HELP_DESK_NAMES[ticket.system]
+    const unread = { state: 'found' as const, ticket, subject: '', requester: '' }
+    if (!connection) {
+      const kind = CONNECTOR_NAMES[connectorKindOf(ticket.system)]
+      return {
+        ...unread,
+        message: `${desk} ticket ${ticket.id}. To fill in its subject and requester, add a ${kind} connection in Settings → Help desks.`,
+      }
+    }
+    try {
+      const info = await this.connections.connector(connection.id).readTicket(ticket.id)
+      return {
+        ...unread,
+        subject: info.subject,
+        requester: info.requester,
+        message: `Filled in from ${desk} ticket ${ticket.id}.`,
+      }
+    } catch (error) {
+      if (!(error instanceof HelpDeskError)) throw error
+      return {
+        ...unread,
+        message: `${desk} ticket ${ticket.id} could not be read, so fill in the rest yourself: ${error.message}`,
+      }
+    }
   }
 
   /** Reads the linked ticket again, for the header. */
@@ -136,13 +184,7 @@ export class TicketLinks {
   ): Promise<LinkResult> {
     const { connection, choices } = resolveConnection(this.connections.all(), ticket, connectionId)
     const name = `${HELP_DESK_NAMES[ticket.system]} ticket ${ticket.id}`
-    if (!connection && choices.length > 1) {
-      return {
-        state: 'choose-connection',
-        message: `Several connections go to ${HELP_DESK_NAMES[ticket.system]}: choose the one that can see ${name}.`,
-        choices: choices.map(choiceOf),
-      }
-    }
+    if (!connection && choices.length > 1) return chooseAmong(ticket, choices)
     const save = (seen: Parameters<typeof linkTicket>[2]): void =>
       this.writer.write(roomId, (doc) => {
         if (mode === 'link') linkTicket(doc, ticket, seen)

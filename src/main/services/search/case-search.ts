@@ -11,6 +11,7 @@ import * as Y from 'yjs'
 import { isCaseInitialized, readMeta, section } from '@shared/case/case-doc'
 import { placeToString } from '@shared/case/case-place'
 import { fragmentToPlainText } from '@shared/case/rich-text'
+import { readTicketSeen } from '@shared/case/ticket-seen'
 import { ACTION_KIND_NAMES, SECTION_NAMES, SECTION_TITLES } from '@shared/case/schema'
 import { listActions } from '@shared/case/timeline'
 import type { SearchResult } from '@shared/channels/search'
@@ -34,6 +35,7 @@ interface CachedCase {
   /** The log's size and modification time when it was read. */
   stamp: string
   fields: SearchField[]
+  requester: string
 }
 
 const MAX_RESULTS = 30
@@ -72,8 +74,10 @@ export class CaseSearch {
     )
     // Snippets only for the cases shown.
     const results = scored.slice(0, MAX_RESULTS).map(({ summary, match }) => {
-      const { roomId, title, ticket, customer, status, archived } = summary
-      return { roomId, title, ticket, customer, status, archived, hits: hitsOf(match, words) }
+      const { roomId, title, ticket, customer, createdAt, status, archived } = summary
+      const requester = this.cache.get(roomId)?.requester ?? ''
+      const hits = hitsOf(match, words)
+      return { roomId, title, ticket, customer, requester, createdAt, status, archived, hits }
     })
     return { results, unreadable }
   }
@@ -83,12 +87,13 @@ export class CaseSearch {
     const cached = this.cache.get(summary.roomId)
     if (cached && cached.stamp === stamp) return cached.fields
     const state = this.rooms.readState(summary.roomId)
+    const read = readState(state, summary)
     // Folded once per version of the case, so a query compares words and nothing else.
-    const fields = fieldsOfState(state, summary).map((field) => ({
+    const fields = read.fields.map((field) => ({
       ...field,
       folded: foldForMatching(field.text),
     }))
-    this.cache.set(summary.roomId, { stamp, fields })
+    this.cache.set(summary.roomId, { stamp, fields, requester: read.requester })
     // Reading a log is the slow part: let main answer other calls between two of them.
     await new Promise((resolve) => setImmediate(resolve))
     return fields
@@ -109,12 +114,19 @@ function stampOf(path: string): string {
   }
 }
 
-/** The case's searchable text; the lobby's summary stands in for a log without a case. */
-function fieldsOfState(state: Uint8Array | null, summary: CaseSummary): SearchField[] {
+/**
+ * The case's searchable text, and its ticket's requester to tell hits apart; the lobby's
+ * summary stands in for a log without a case.
+ */
+function readState(
+  state: Uint8Array | null,
+  summary: CaseSummary,
+): { fields: SearchField[]; requester: string } {
   const doc = new Y.Doc({ gc: false })
   try {
     if (state) Y.applyUpdate(doc, state)
-    if (!isCaseInitialized(doc)) return headerFields(summary)
+    if (!isCaseInitialized(doc)) return { fields: headerFields(summary), requester: '' }
+    const requester = readTicketSeen(doc)?.requester ?? ''
     const fields: SearchField[] = headerFields(readMeta(doc))
     for (const name of SECTION_NAMES) {
       fields.push({
@@ -132,7 +144,7 @@ function fieldsOfState(state: Uint8Array | null, summary: CaseSummary): SearchFi
         weight: 2,
       })
     }
-    return fields
+    return { fields, requester }
   } finally {
     doc.destroy()
   }

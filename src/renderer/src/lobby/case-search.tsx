@@ -136,6 +136,7 @@ export function CaseSearch({ onOpen }: CaseSearchProps): React.JSX.Element {
                 {option.first && (
                   <span className="case-search__case">
                     <strong>{option.result.title}</strong>
+                    <CaseWho result={option.result} />
                     <span>{ticketLabel(option.result.ticket)}</span>
                     <span className={`status status--${option.result.status}`}>
                       {CASE_STATUS_NAMES[option.result.status]}
@@ -150,6 +151,27 @@ export function CaseSearch({ onOpen }: CaseSearchProps): React.JSX.Element {
         </div>
       )}
     </section>
+  )
+}
+
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+
+/** The customer and the case's date: what tells two cases about the same thing apart. */
+function CaseWho({ result }: { result: SearchResult }): React.JSX.Element {
+  const { customer, requester, createdAt } = result
+  const who = [customer, requester]
+    .filter((name, index, names) => name !== '' && names.indexOf(name) === index)
+    .join(', ')
+  const opened = new Date(createdAt)
+  return (
+    <>
+      {who !== '' && <span className="case-search__customer">{who}</span>}
+      {!Number.isNaN(opened.getTime()) && (
+        <span>
+          Opened <time dateTime={createdAt}>{day.format(opened)}</time>
+        </span>
+      )}
+    </>
   )
 }
 

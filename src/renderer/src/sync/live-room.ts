@@ -10,10 +10,12 @@
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { registerAuthor } from '@shared/case/authorship'
-import { isCaseInitialized, metaMap, readMeta } from '@shared/case/case-doc'
+import { isCaseInitialized, metaMap } from '@shared/case/case-doc'
+import { readLobbyLine } from '@shared/case/lobby-line'
 import { joinCase, membersMap, readMembers, settleOwnColor } from '@shared/case/members'
 import { memberColorSlots, shownColor } from '@shared/case/member-colors'
 import { removeUneditedPrompts } from '@shared/case/prompt-migration'
+import { updatesArray } from '@shared/case/updates'
 import type { Identity, Notice } from '@shared/ipc'
 import { onPeerMessageProblem } from '@shared/room/message-problems'
 import { setLocalPresence } from '@shared/room/presence'
@@ -242,6 +244,12 @@ export class LiveRoom {
     const report = (): void => this.reportSummary()
     meta.observe(report)
     this.cleanups.push(() => meta.unobserve(report))
+    // The owner's name and the customer's waiting time are on the lobby's line too.
+    const updates = updatesArray(this.doc)
+    members.observe(report)
+    updates.observe(report)
+    this.cleanups.push(() => members.unobserve(report))
+    this.cleanups.push(() => updates.unobserve(report))
 
     // Kept until the case is opened, when it was for a case syncing in the background.
     const stopProblems = onPeerMessageProblem((peerProblem, doc) => {
@@ -278,19 +286,11 @@ export class LiveRoom {
     void swarmroom.room.seen({ roomId: this.roomId })
   }
 
-  /** The lobby lists the title and status the case document holds, as teammates change them. */
+  /** The lobby lists the title, status and owner the case document holds, as teammates change them. */
   private reportSummary(): void {
-    const { title, ticket, customer, priority, status, swarmType } = readMeta(this.doc)
-    if (title.trim().length === 0 || !isCaseInitialized(this.doc)) return
-    void swarmroom.cases.updateSummary({
-      roomId: this.roomId,
-      title,
-      ticket,
-      customer,
-      priority,
-      status,
-      swarmType,
-    })
+    const line = readLobbyLine(this.doc)
+    if (line.title.trim().length === 0 || !isCaseInitialized(this.doc)) return
+    void swarmroom.cases.updateSummary({ roomId: this.roomId, ...line })
   }
 
   private setLink(link: RoomLink): void {

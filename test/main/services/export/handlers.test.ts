@@ -110,6 +110,39 @@ describe('the export channels', () => {
     })
   })
 
+  it('reads a pasted ticket address for a new case: subject and requester from the help desk', async () => {
+    // Without a connection, a Zendesk address still gives the help desk and the ticket's id.
+    const hosted = 'https://acme.zendesk.com/agent/tickets/48213'
+    expect(await call('export:lookUpTicket', { url: hosted })).toMatchObject({
+      ok: true,
+      value: {
+        state: 'found',
+        ticket: { system: 'zendesk', id: '48213', url: hosted },
+        subject: '',
+        requester: '',
+        message: expect.stringContaining('add a Zendesk connection in Settings'),
+      },
+    })
+    const url = `${zendesk.url}/agent/tickets/48213`
+    await call('connections:add', zendeskConnection())
+    expect(await call('export:lookUpTicket', { url })).toEqual({
+      ok: true,
+      value: {
+        state: 'found',
+        ticket: { system: 'zendesk', id: '48213', url },
+        subject: 'Invoices fail to export',
+        requester: 'Maria Customer',
+        message: 'Filled in from Zendesk ticket 48213.',
+      },
+    })
+    const missing = await call('export:lookUpTicket', {
+      url: `${zendesk.url}/agent/tickets/404404`,
+    })
+    expect(missing).toMatchObject({ ok: true, value: { state: 'found', subject: '' } })
+    const notTicket = await call('export:lookUpTicket', { url: 'https://example.com/hello' })
+    expect(notTicket).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+  })
+
   it('explains that an export needs the case to be linked to a ticket first', async () => {
     const roomId = await bench.createCase()
     const preview = await call('export:preview', { roomId })

@@ -12,6 +12,7 @@ import type { Handlers } from '../../../../src/main/services/ipc-dispatch'
 import { section } from '../../../../src/shared/case/case-doc'
 import { appendParagraphs } from '../../../../src/shared/case/rich-text'
 import type { NewCase, SectionName } from '../../../../src/shared/case/schema'
+import { writeTicketSeen } from '../../../../src/shared/case/ticket-seen'
 import { addAction } from '../../../../src/shared/case/timeline'
 import type { SearchResult } from '../../../../src/shared/channels/search'
 import { NodeEncryptor } from '../../../fixtures/node-encryptor'
@@ -106,6 +107,29 @@ describe('search across the cases on this computer', () => {
         clippedEnd: false,
       },
     ])
+  })
+
+  it('tells two hits apart by the customer, the requester and the day the case opened', async () => {
+    const { acme } = await twoCases()
+    await type(acme, (doc) =>
+      writeTicketSeen(doc, {
+        ticketId: '48213',
+        subject: 'Double charges',
+        requester: 'Maria Customer',
+        status: 'open',
+        updatedAt: '',
+        readAt: '2026-12-02T09:00:00Z',
+        lastCommentId: '',
+      }),
+    )
+    const [hit] = await search('double charges')
+    const created = services.app.data.cases.find((item) => item.roomId === acme)?.createdAt
+    expect(hit).toMatchObject({
+      roomId: acme,
+      customer: 'Acme',
+      requester: 'Maria Customer',
+      createdAt: created,
+    })
   })
 
   it('finds cases by title, ticket id, customer and timeline entry', async () => {
