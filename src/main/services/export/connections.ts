@@ -131,7 +131,10 @@ export class ConnectionsService {
     const connection = this.require(id)
     let connector: Connector
     try {
-      connector = createConnector(connection, this.secrets.get(id) ?? '', this.options)
+      connector = createConnector(connection, this.secrets.get(id) ?? '', {
+        ...this.options,
+        ...this.docsOptions(connection),
+      })
     } catch (error) {
       if (error instanceof InvalidConnectionError) {
         throw new AppError('invalid-input', error.message, { cause: error })
@@ -156,6 +159,13 @@ export class ConnectionsService {
       const message = error instanceof Error ? error.message : String(error)
       return unusableConnector(connection.kind, message)
     }
+  }
+
+  /** Help Scout Docs has its own API key, kept in the secret store beside the app secret. */
+  private docsOptions(connection: Connection): ConnectorOptions {
+    if (connection.kind !== 'helpscout') return {}
+    const apiKey = this.secrets.get(docsSecretName(connection.id))
+    return { helpScoutDocs: { ...this.options.helpScoutDocs, apiKey } }
   }
 
   private require(id: string): Connection {
@@ -209,7 +219,16 @@ function unusableConnector(kind: ConnectorKind, reason: string): Connector {
     recentComments: fail,
     addInternalNote: fail,
     addPublicReply: fail,
+    readConversation: fail,
+    recentTicketsOfRequester: fail,
+    createArticleDraft: fail,
+    findArticleDraft: fail,
   }
+}
+
+/** Where a Help Scout connection's Docs API key is kept in the secret store. */
+export function docsSecretName(connectionId: string): string {
+  return `${connectionId}:docs-api-key`
 }
 
 /** The origin a connection's requests (and its secret) go to. */

@@ -31,6 +31,7 @@ export const OUTBOX_ERROR_KINDS = [
   'rate-limited',
   'unreachable',
   'timeout',
+  'not-set-up',
   'connection-removed',
   'storage',
   'unexpected',

@@ -85,6 +85,8 @@ export function failureMessage(
         `${vendor} refused the ${part}${sentence(context.detail)}. Fix the cause in ${vendor} ` +
         'and retry, or change the case and export again.'
       )
+    case 'not-set-up':
+      return context.detail.trim()
     case 'unexpected':
       return (
         `Something went wrong while sending the ${part} to ${vendor}${sentence(context.detail)}. ` +
