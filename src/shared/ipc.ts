@@ -15,6 +15,7 @@ import { exportChannels, exportEvents } from './channels/export'
 import { identityChannels } from './channels/identity'
 import { roomsChannels, roomsEvents } from './channels/rooms'
 import { searchChannels } from './channels/search'
+import { ticketsChannels } from './channels/tickets'
 import type { Result } from './result'
 
 export * from './channels/schemas'
@@ -26,6 +27,7 @@ export const contract = {
   ...desktopChannels,
   ...exportChannels,
   ...identityChannels,
+  ...ticketsChannels,
 } as const
 
 export const events = {

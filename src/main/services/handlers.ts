@@ -7,6 +7,7 @@ import type { Handlers } from './ipc-dispatch'
 import { createRoomsHandlers } from './rooms/handlers'
 import { createSearchHandlers } from './search/handlers'
 import type { Services } from './services'
+import { createTicketsHandlers } from './tickets/handlers'
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -26,5 +27,6 @@ export function createHandlers(services: Services): Handlers {
     }),
     ...createExportHandlers(services),
     ...createIdentityHandlers(services),
+    ...createTicketsHandlers(services),
   }
 }
