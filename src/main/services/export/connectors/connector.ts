@@ -132,13 +132,7 @@ export const RECENT_TICKETS = 10
  * - `not-set-up`: the connection lacks a setting this call needs (a knowledge-base section).
  */
 export type HelpDeskErrorKind =
-  | 'auth'
-  | 'not-found'
-  | 'rejected'
-  | 'rate-limited'
-  | 'unreachable'
-  | 'timeout'
-  | 'not-set-up'
+  'auth' | 'not-found' | 'rejected' | 'rate-limited' | 'unreachable' | 'timeout' | 'not-set-up'
 
 export class HelpDeskError extends Error {
   readonly kind: HelpDeskErrorKind

@@ -49,7 +49,11 @@ const conversationsSchema = z.array(
     attachments,
   }),
 )
-const personSchema = z.object({ name: text, email: text, contact: z.object({ name: text, email: text }).nullish() })
+const personSchema = z.object({
+  name: text,
+  email: text,
+  contact: z.object({ name: text, email: text }).nullish(),
+})
 const listSchema = z.array(
   z.object({ id: z.number(), subject: text, status: z.number().nullish(), updated_at: text }),
 )

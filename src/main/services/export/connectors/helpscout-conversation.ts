@@ -43,7 +43,10 @@ const threadsSchema = z.object({
     .optional(),
   page: z.object({ totalPages: z.number(), number: z.number() }).nullish(),
 })
-const customerSchema = z.object({ id: z.number(), primaryCustomer: z.object({ id: z.number() }).nullish() })
+const customerSchema = z.object({
+  id: z.number(),
+  primaryCustomer: z.object({ id: z.number() }).nullish(),
+})
 const listSchema = z.object({
   _embedded: z
     .object({
@@ -103,7 +106,10 @@ export async function helpScoutTicketsOfRequester(
   segment: string,
   ticketId: string,
 ): Promise<RequesterTicket[]> {
-  const found = parse(customerSchema, await send({ path: `/v2/conversations/${segment}`, ticketId }))
+  const found = parse(
+    customerSchema,
+    await send({ path: `/v2/conversations/${segment}`, ticketId }),
+  )
   const customerId = found.primaryCustomer?.id
   if (customerId === undefined) return []
   const answer = parse(

@@ -8,8 +8,14 @@ import type { ArticleDraft, ArticleResult } from './connector'
 import { notSetUp } from './conversation-pages'
 import type { HelpDeskHttp } from './http'
 
-const articleSchema = z.object({ id: z.string(), title: z.string().nullish(), url: z.string().nullish() })
-const searchSchema = z.object({ data: z.object({ articles: z.array(articleSchema).nullish() }).nullish() })
+const articleSchema = z.object({
+  id: z.string(),
+  title: z.string().nullish(),
+  url: z.string().nullish(),
+})
+const searchSchema = z.object({
+  data: z.object({ articles: z.array(articleSchema).nullish() }).nullish(),
+})
 
 export async function createIntercomArticle(
   http: HelpDeskHttp,
@@ -23,7 +29,12 @@ export async function createIntercomArticle(
     {
       method: 'POST',
       path: '/articles',
-      json: { title: article.title, body: article.html, author_id: Number(adminId), state: 'draft' },
+      json: {
+        title: article.title,
+        body: article.html,
+        author_id: Number(adminId),
+        state: 'draft',
+      },
       posting: 'article',
     },
     articleSchema,

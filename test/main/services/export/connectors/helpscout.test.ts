@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
 import { createHelpScoutConnector } from '../../../../../src/main/services/export/connectors/helpscout'
 import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
-import { ARTICLE, itReadsConversations } from '../../../../fixtures/help-desks/conversation-checks'
+import {
+  ARTICLE,
+  articlesOf,
+  itReadsConversations,
+} from '../../../../fixtures/help-desks/conversation-checks'
 import { HelpScoutServer } from '../../../../fixtures/help-desks/helpscout-server'
 
 const REPLY = {
@@ -142,7 +146,7 @@ describe('the Help Scout connector', () => {
       { baseUrl: server.url, appId: server.appId, docsCollectionId: '5f1c2d3e4b0a' },
       server.appSecret,
     )
-    const error = await failure(connector.createArticleDraft!(ARTICLE))
+    const error = await failure(articlesOf(connector).createArticleDraft(ARTICLE))
     expect(error.kind).toBe('not-set-up')
     expect(error.message).toBe(
       'Posting articles to Help Scout Docs is not set up for this connection: it needs a Docs ' +

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createIntercomConnector } from '../../../../../src/main/services/export/connectors/intercom'
 import { checkExchanges, loadContract } from '../../../../fixtures/help-desks/contract'
 import { NOTE } from '../../../../fixtures/help-desks/connector-trouble'
-import { ARTICLE } from '../../../../fixtures/help-desks/conversation-checks'
+import { ARTICLE, articlesOf } from '../../../../fixtures/help-desks/conversation-checks'
 import { ADMIN_ID, IntercomServer } from '../../../../fixtures/help-desks/intercom-server'
 
 const SPEC = resolve(
@@ -76,8 +76,8 @@ describe('the Intercom connector against Intercom’s OpenAPI description', () =
     server.fillConversation('1234567', 20)
     await connector.readConversation('1234567')
     await connector.recentTicketsOfRequester('1234567')
-    await connector.findArticleDraft!(ARTICLE)
-    await connector.createArticleDraft!(ARTICLE)
+    await articlesOf(connector).findArticleDraft(ARTICLE)
+    await articlesOf(connector).createArticleDraft(ARTICLE)
     await connector.readConversation('7654321').catch(() => undefined)
 
     const report = checkExchanges(api, server.exchanges)

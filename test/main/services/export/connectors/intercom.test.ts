@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
 import { createIntercomConnector } from '../../../../../src/main/services/export/connectors/intercom'
-import { ARTICLE } from '../../../../fixtures/help-desks/conversation-checks'
+import { ARTICLE, articlesOf } from '../../../../fixtures/help-desks/conversation-checks'
 import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
 import { itReadsConversations } from '../../../../fixtures/help-desks/conversation-checks'
 import { ADMIN_ID, IntercomServer } from '../../../../fixtures/help-desks/intercom-server'
@@ -94,7 +94,7 @@ describe('the Intercom connector', () => {
 
   it('says articles need the admin’s numeric id as their author', async () => {
     const connector = createIntercomConnector({ baseUrl: server.url, adminId: 'dana' }, 'x')
-    const error = await failure(connector.createArticleDraft!(ARTICLE))
+    const error = await failure(articlesOf(connector).createArticleDraft(ARTICLE))
     expect(error.kind).toBe('not-set-up')
     expect(error.message).toContain('the admin ID must be the number Intercom gives the admin.')
   })

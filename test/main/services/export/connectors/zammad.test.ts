@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
 import { createZammadConnector } from '../../../../../src/main/services/export/connectors/zammad'
 import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
-import { ARTICLE, itReadsConversations } from '../../../../fixtures/help-desks/conversation-checks'
+import {
+  ARTICLE,
+  articlesOf,
+  itReadsConversations,
+} from '../../../../fixtures/help-desks/conversation-checks'
 import { ZammadServer } from '../../../../fixtures/help-desks/zammad-server'
 
 const REPLY = {
@@ -140,7 +144,9 @@ describe('the Zammad connector', () => {
 
   it('says which knowledge-base settings are missing before posting an answer', async () => {
     const error = await failure(
-      createZammadConnector({ baseUrl: server.url }, server.token).createArticleDraft!(ARTICLE),
+      articlesOf(createZammadConnector({ baseUrl: server.url }, server.token)).createArticleDraft(
+        ARTICLE,
+      ),
     )
     expect(error.kind).toBe('not-set-up')
     expect(error.message).toContain(

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createZendeskConnector } from '../../../../../src/main/services/export/connectors/zendesk'
 import { checkExchanges, loadContract } from '../../../../fixtures/help-desks/contract'
 import { NOTE } from '../../../../fixtures/help-desks/connector-trouble'
-import { ARTICLE } from '../../../../fixtures/help-desks/conversation-checks'
+import { ARTICLE, articlesOf } from '../../../../fixtures/help-desks/conversation-checks'
 import { ZendeskServer } from '../../../../fixtures/help-desks/zendesk-server'
 
 const SPEC = resolve(
@@ -73,8 +73,8 @@ describe('the Zendesk connector against Zendesk’s OpenAPI description', () => 
     server.fillConversation(48213, 150)
     await connector.readConversation('48213')
     await connector.recentTicketsOfRequester('48213')
-    await connector.findArticleDraft!(ARTICLE)
-    await connector.createArticleDraft!(ARTICLE)
+    await articlesOf(connector).findArticleDraft(ARTICLE)
+    await articlesOf(connector).createArticleDraft(ARTICLE)
 
     const report = checkExchanges(api, server.exchanges)
     expect(report.violations).toEqual([])

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
 import { createZendeskConnector } from '../../../../../src/main/services/export/connectors/zendesk'
-import { ARTICLE } from '../../../../fixtures/help-desks/conversation-checks'
+import { ARTICLE, articlesOf } from '../../../../fixtures/help-desks/conversation-checks'
 import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
 import { itReadsConversations } from '../../../../fixtures/help-desks/conversation-checks'
 import { ZendeskServer } from '../../../../fixtures/help-desks/zendesk-server'
@@ -114,7 +114,7 @@ describe('the Zendesk connector', () => {
 
   it('says what to set up before it can post a Help Center article', async () => {
     const connector = createZendeskConnector({ baseUrl: server.url, email: server.email }, 'x')
-    const error = await failure(connector.createArticleDraft!(ARTICLE))
+    const error = await failure(articlesOf(connector).createArticleDraft(ARTICLE))
     expect(error.kind).toBe('not-set-up')
     expect(error.message).toBe(
       'Posting articles to the Zendesk Help Center is not set up for this connection: it needs ' +
