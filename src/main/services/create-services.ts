@@ -29,6 +29,7 @@ import { KeyProtection, type Keychain } from './storage/key-protection'
 import { AtRestKey } from './storage/at-rest-key'
 import { TicketContextCache } from './tickets/ticket-context-cache'
 import { TicketContextService } from './tickets/ticket-context'
+import { ArticleDrafts } from './tickets/article-drafts'
 import { RoomKeys } from './storage/room-keys'
 import { RoomStore } from './storage/room-store'
 import { SecretStore } from './storage/secrets'
@@ -133,6 +134,12 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
       connections,
       new TicketContextCache(options.dataFolder, atRestKey),
       now,
+    ),
+    articleDrafts: new ArticleDrafts(
+      writer,
+      connections,
+      outbox,
+      () => app.data.identity?.memberId ?? '',
     ),
     exports: new ExportService({
       writer,

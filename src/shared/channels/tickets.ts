@@ -48,6 +48,29 @@ export const ticketsChannels = {
     input: z.object({ roomId: roomIdSchema, connectionId: connectionId.optional() }),
     output: ticketContextSchema,
   },
+  /**
+   * Queues the case's knowledge-base draft as a draft article in the help desk's knowledge
+   * base, through the outbox (retried, never posted twice); the case's timeline gets its link
+   * once it is there.
+   */
+  'tickets:postArticle': {
+    input: z.object({
+      roomId: roomIdSchema,
+      title: z
+        .string()
+        .trim()
+        .min(1, 'Give the article a title.')
+        .max(200, 'That title is too long.'),
+      connectionId: connectionId.optional(),
+    }),
+    output: z.object({
+      /** The outbox entry, for its progress. */
+      entryId: z.string(),
+      state: z.enum(['queued', 'sending', 'sent', 'waiting', 'failed', 'cancelled']),
+      /** The draft's address once it is posted ('' until then). */
+      link: z.string(),
+    }),
+  },
   /** The saved copy only, without asking the help desk (null when there is none). */
   'tickets:cached': {
     input: z.object({ roomId: roomIdSchema }),

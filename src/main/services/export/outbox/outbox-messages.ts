@@ -20,6 +20,7 @@ export function vendorName(kind: ConnectorKind): string {
 }
 
 function partName(part: OutboxEntry['part']): string {
+  if (part === 'article') return 'knowledge-base article'
   return part === 'reply' ? 'customer reply' : 'internal note'
 }
 
@@ -76,6 +77,12 @@ export function failureMessage(
         'Update the connection in Settings, then retry.'
       )
     case 'not-found':
+      if (context.part === 'article') {
+        return (
+          `${vendor} has no knowledge-base place for the article${sentence(context.detail)}. ` +
+          'Check the knowledge-base settings in Settings → Help desks, then retry.'
+        )
+      }
       return (
         `Ticket ${ticketId} was not found in ${vendor}. Check that it still exists and that ` +
         'the connection can see it, then retry, or export again to the right ticket.'
