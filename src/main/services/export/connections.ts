@@ -106,6 +106,22 @@ export class ConnectionsService {
     })
     this.connectors.delete(id)
     await this.secrets.delete(id)
+    await this.secrets.delete(docsSecretName(id))
+  }
+
+  /**
+   * Saves (or, when empty, removes) a Help Scout connection's Docs API key: Docs is a separate
+   * API with its own key, kept in the secret store beside the app secret and never shown again.
+   */
+  async setDocsApiKey(id: string, apiKey: string): Promise<void> {
+    const connection = this.require(id)
+    if (connection.kind !== 'helpscout') {
+      throw new AppError('invalid-input', 'Only Help Scout connections have a Docs API key.')
+    }
+    const key = apiKey.trim()
+    if (key === '') await this.secrets.delete(docsSecretName(id))
+    else await this.secrets.set(docsSecretName(id), key)
+    this.connectors.delete(id)
   }
 
   /** Tries the connection with a cheap authenticated request; the answer is in plain words. */
