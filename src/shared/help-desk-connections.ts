@@ -42,14 +42,33 @@ function isLoopbackHttp(value: string): boolean {
   }
 }
 
+/** A knowledge-base setting: optional, as only posting articles needs it; '' means not set. */
+const articleSetting = z.string().trim().max(100).optional()
+
 /** Each vendor's settings: only what that vendor needs. The secret is kept apart. */
 export const connectionConfigSchemas = {
-  zendesk: z.object({ baseUrl: httpsUrl, email: z.string().trim().email() }),
-  freshdesk: z.object({ baseUrl: httpsUrl }),
-  helpscout: z.object({ baseUrl: httpsUrl, appId: z.string().trim().min(1) }),
+  zendesk: z.object({
+    baseUrl: httpsUrl,
+    email: z.string().trim().email(),
+    /** Help Center section new article drafts go into, and who may edit them. */
+    helpCenterSectionId: articleSetting,
+    helpCenterPermissionGroupId: articleSetting,
+  }),
+  freshdesk: z.object({ baseUrl: httpsUrl, solutionFolderId: articleSetting }),
+  helpscout: z.object({
+    baseUrl: httpsUrl,
+    appId: z.string().trim().min(1),
+    /** Help Scout Docs is a separate API: its collection here, its API key in the secret store. */
+    docsCollectionId: articleSetting,
+  }),
   intercom: z.object({ baseUrl: httpsUrl, adminId: z.string().trim().min(1) }),
   jira: z.object({ baseUrl: httpsUrl, email: z.string().trim().email() }),
-  zammad: z.object({ baseUrl: httpsUrl }),
+  zammad: z.object({
+    baseUrl: httpsUrl,
+    knowledgeBaseId: articleSetting,
+    knowledgeBaseCategoryId: articleSetting,
+    knowledgeBaseLocaleId: articleSetting,
+  }),
   webhook: z.object({ url: httpsUrl }),
 } as const satisfies Record<ConnectorKind, z.ZodType>
 

@@ -16,6 +16,7 @@ import { identityChannels } from './channels/identity'
 import { insightsChannels } from './channels/insights'
 import { roomsChannels, roomsEvents } from './channels/rooms'
 import { searchChannels } from './channels/search'
+import { ticketsChannels } from './channels/tickets'
 import type { Result } from './result'
 
 export * from './channels/schemas'
@@ -28,6 +29,7 @@ export const contract = {
   ...desktopChannels,
   ...exportChannels,
   ...identityChannels,
+  ...ticketsChannels,
 } as const
 
 export const events = {

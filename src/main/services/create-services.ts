@@ -28,6 +28,9 @@ import { browserOrigin } from './signaling/signaling-server'
 import { AppStore } from './storage/app-store'
 import { KeyProtection, type Keychain } from './storage/key-protection'
 import { AtRestKey } from './storage/at-rest-key'
+import { TicketContextCache } from './tickets/ticket-context-cache'
+import { TicketContextService } from './tickets/ticket-context'
+import { ArticleDrafts } from './tickets/article-drafts'
 import { RoomKeys } from './storage/room-keys'
 import { RoomStore } from './storage/room-store'
 import { SecretStore } from './storage/secrets'
@@ -128,6 +131,18 @@ export async function createServices(options: ServiceOptions): Promise<MainServi
     connections,
     outbox,
     tickets: new TicketLinks(writer, connections, now, confirmedTickets),
+    ticketContext: new TicketContextService(
+      writer,
+      connections,
+      new TicketContextCache(options.dataFolder, atRestKey),
+      now,
+    ),
+    articleDrafts: new ArticleDrafts(
+      writer,
+      connections,
+      outbox,
+      () => app.data.identity?.memberId ?? '',
+    ),
     exports: new ExportService({
       writer,
       connections,

@@ -8,6 +8,7 @@ import type { Handlers } from './ipc-dispatch'
 import { createRoomsHandlers } from './rooms/handlers'
 import { createSearchHandlers } from './search/handlers'
 import type { Services } from './services'
+import { createTicketsHandlers } from './tickets/handlers'
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -35,5 +36,6 @@ export function createHandlers(services: Services): Handlers {
     }),
     ...createExportHandlers(services),
     ...createIdentityHandlers(services),
+    ...createTicketsHandlers(services),
   }
 }

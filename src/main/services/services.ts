@@ -24,6 +24,8 @@ import type { KeyProtection } from './storage/key-protection'
 import type { RoomKeys } from './storage/room-keys'
 import type { RoomStore } from './storage/room-store'
 import type { SecretStore } from './storage/secrets'
+import type { ArticleDrafts } from './tickets/article-drafts'
+import type { TicketContextService } from './tickets/ticket-context'
 
 export interface Services {
   app: AppStore
@@ -61,6 +63,10 @@ export interface Services {
   exports: ExportService
   /** Linking a case to its ticket and reading the ticket for the room's header. */
   tickets: TicketLinks
+  /** The linked ticket's conversation and the requester's other tickets, kept for offline. */
+  ticketContext: TicketContextService
+  /** The case's knowledge-base draft, posted as a help desk's draft article through the outbox. */
+  articleDrafts: ArticleDrafts
   /** This computer's signing key; the private half never leaves main. */
   deviceKey: DeviceKey
   /** The member keys and first owner this computer pinned per case. */

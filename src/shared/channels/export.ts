@@ -194,6 +194,11 @@ export const exportChannels = {
     output: connectionViewSchema,
   },
   'connections:remove': { input: z.object({ id: connectionId }), output: z.null() },
+  /** Help Scout Docs' own API key, for posting knowledge-base drafts; empty removes it. */
+  'connections:setDocsApiKey': {
+    input: z.object({ id: connectionId, apiKey: secretInput }),
+    output: z.null(),
+  },
   'connections:test': {
     input: z.object({ id: connectionId }),
     output: z.object({ ok: z.boolean(), message: z.string() }),

@@ -106,6 +106,22 @@ export class ConnectionsService {
     })
     this.connectors.delete(id)
     await this.secrets.delete(id)
+    await this.secrets.delete(docsSecretName(id))
+  }
+
+  /**
+   * Saves (or, when empty, removes) a Help Scout connection's Docs API key: Docs is a separate
+   * API with its own key, kept in the secret store beside the app secret and never shown again.
+   */
+  async setDocsApiKey(id: string, apiKey: string): Promise<void> {
+    const connection = this.require(id)
+    if (connection.kind !== 'helpscout') {
+      throw new AppError('invalid-input', 'Only Help Scout connections have a Docs API key.')
+    }
+    const key = apiKey.trim()
+    if (key === '') await this.secrets.delete(docsSecretName(id))
+    else await this.secrets.set(docsSecretName(id), key)
+    this.connectors.delete(id)
   }
 
   /** Tries the connection with a cheap authenticated request; the answer is in plain words. */
@@ -131,7 +147,10 @@ export class ConnectionsService {
     const connection = this.require(id)
     let connector: Connector
     try {
-      connector = createConnector(connection, this.secrets.get(id) ?? '', this.options)
+      connector = createConnector(connection, this.secrets.get(id) ?? '', {
+        ...this.options,
+        ...this.docsOptions(connection),
+      })
     } catch (error) {
       if (error instanceof InvalidConnectionError) {
         throw new AppError('invalid-input', error.message, { cause: error })
@@ -156,6 +175,13 @@ export class ConnectionsService {
       const message = error instanceof Error ? error.message : String(error)
       return unusableConnector(connection.kind, message)
     }
+  }
+
+  /** Help Scout Docs has its own API key, kept in the secret store beside the app secret. */
+  private docsOptions(connection: Connection): ConnectorOptions {
+    if (connection.kind !== 'helpscout') return {}
+    const apiKey = this.secrets.get(docsSecretName(connection.id))
+    return { helpScoutDocs: { ...this.options.helpScoutDocs, apiKey } }
   }
 
   private require(id: string): Connection {
@@ -209,7 +235,16 @@ function unusableConnector(kind: ConnectorKind, reason: string): Connector {
     recentComments: fail,
     addInternalNote: fail,
     addPublicReply: fail,
+    readConversation: fail,
+    recentTicketsOfRequester: fail,
+    createArticleDraft: fail,
+    findArticleDraft: fail,
   }
+}
+
+/** Where a Help Scout connection's Docs API key is kept in the secret store. */
+export function docsSecretName(connectionId: string): string {
+  return `${connectionId}:docs-api-key`
 }
 
 /** The origin a connection's requests (and its secret) go to. */

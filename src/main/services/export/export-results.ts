@@ -24,7 +24,14 @@ import { readTicket, seenFrom } from './ticket-check'
 /** Entries older than this that are settled are not checked against their case at start. */
 const RECONCILE_DAYS = 7
 
-export function progressOf(entry: OutboxEntry): ExportProgress {
+/** An entry of an export to the ticket (a note or a reply), not a knowledge-base article. */
+export type TicketEntry = OutboxEntry & { part: 'note' | 'reply' }
+
+export function isTicketEntry(entry: OutboxEntry): entry is TicketEntry {
+  return entry.part !== 'article'
+}
+
+export function progressOf(entry: TicketEntry): ExportProgress {
   return {
     roomId: entry.roomId,
     exportId: entry.exportId,
@@ -113,6 +120,10 @@ export class ExportResults {
     const since = this.now().getTime() - RECONCILE_DAYS * 24 * 60 * 60 * 1000
     const byRoom = new Map<string, Set<string>>()
     for (const entry of this.outbox.list()) {
+      if (!isTicketEntry(entry)) {
+        this.logArticle(entry)
+        continue
+      }
       const settled = entry.state === 'sent' || entry.state === 'cancelled'
       if (settled && Date.parse(entry.updatedAt) < since) continue
       const ids = byRoom.get(entry.roomId) ?? new Set<string>()
@@ -123,6 +134,10 @@ export class ExportResults {
   }
 
   private changed(entry: OutboxEntry): void {
+    if (!isTicketEntry(entry)) {
+      this.logArticle(entry)
+      return
+    }
     this.emit('export:changed', progressOf(entry))
     const settled = this.sync(entry.roomId, [entry.exportId])
     if (settled.length === 0) return
@@ -193,6 +208,28 @@ export class ExportResults {
       },
     )
     return true
+  }
+
+  /** Once a knowledge-base draft is posted, the case's timeline says where it is. */
+  private logArticle(entry: OutboxEntry): void {
+    if (entry.state !== 'sent' || !this.writer.has(entry.roomId)) return
+    const title = entry.content.title ?? ''
+    const where = entry.link ? `: ${entry.link}` : '.'
+    try {
+      this.writer.write(entry.roomId, (doc) => {
+        const vendor = HELP_DESK_NAMES[readMeta(doc).ticket.system]
+        logEvent(
+          doc,
+          entry.by ?? '',
+          'export',
+          `The knowledge-base article “${title}” was posted to ${vendor} as a draft${where}`,
+          { article: entry.commentId ?? '', link: entry.link ?? '' },
+          { id: `article:${entry.id}`, now: new Date(entry.sentAt ?? this.now().toISOString()) },
+        )
+      })
+    } catch (error) {
+      console.error(`logging the article in case ${entry.roomId} failed`, error)
+    }
   }
 
   /** After an export, the case's reading of the ticket includes what it posted itself. */

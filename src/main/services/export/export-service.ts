@@ -36,7 +36,7 @@ import {
   postedBody,
   type ExportContent,
 } from './export-content'
-import { progressOf, type ExportResults } from './export-results'
+import { isTicketEntry, progressOf, type ExportResults } from './export-results'
 import type { Outbox } from './outbox/outbox'
 import type { SaveFile } from '../ports'
 import { storageError } from '../storage/storage-errors'
@@ -176,7 +176,7 @@ export class ExportService {
   }
 
   progress(roomId: string): ExportProgress[] {
-    return this.options.outbox.list(roomId).map(progressOf)
+    return this.options.outbox.list(roomId).filter(isTicketEntry).map(progressOf)
   }
 
   /**

@@ -44,6 +44,10 @@ export function createExportHandlers({
       await connections.remove(id)
       return null
     },
+    'connections:setDocsApiKey': async ({ id, apiKey }) => {
+      await connections.setDocsApiKey(id, apiKey)
+      return null
+    },
     'connections:test': ({ id }) => connections.test(id),
     'export:linkTicket': ({ roomId, url, connectionId }) =>
       agentErrors(() => tickets.link(roomId, url, connectionId)),

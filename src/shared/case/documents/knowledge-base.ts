@@ -11,6 +11,11 @@ import { listUpdates } from '../updates'
 import { noteToMarkdown, type NoteBlock } from './note-blocks'
 
 export function knowledgeBaseArticle(doc: Y.Doc): string {
+  return noteToMarkdown(knowledgeBaseBlocks(doc))
+}
+
+/** The article as blocks, for HTML and text too (posting it as a help desk's draft article). */
+export function knowledgeBaseBlocks(doc: Y.Doc): NoteBlock[] {
   const resolution = listActions(doc)
     .filter((entry) => entry.kind === 'found' || entry.kind === 'decided')
     .map((entry) => {
@@ -45,5 +50,5 @@ export function knowledgeBaseArticle(doc: Y.Doc): string {
     { kind: 'heading', level: 2, text: 'Lessons learned' },
     { kind: 'section', fragment: section(doc, 'postIncident'), empty: 'No post-incident notes.' },
   )
-  return noteToMarkdown(blocks)
+  return blocks
 }

@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppStore } from '../../../../src/main/services/storage/app-store'
-import { ConnectionsService } from '../../../../src/main/services/export/connections'
+import {
+  ConnectionsService,
+  docsSecretName,
+} from '../../../../src/main/services/export/connections'
 import { HelpDeskError } from '../../../../src/main/services/export/connectors/connector'
 import { SecretStore } from '../../../../src/main/services/storage/secrets'
 import { ZendeskServer } from '../../../fixtures/help-desks/zendesk-server'
@@ -146,5 +149,34 @@ describe('help-desk connections', () => {
     expect(error).toBeInstanceOf(HelpDeskError)
     expect(error).toMatchObject({ kind: 'auth', message: expect.stringMatching(/Enter it again/) })
     expect(server.exchanges).toEqual([])
+  })
+})
+
+describe('a Help Scout connection’s Docs API key', () => {
+  function addHelpScout(): ReturnType<ConnectionsService['add']> {
+    return connections.add({
+      kind: 'helpscout',
+      label: 'Acme inbox',
+      config: { baseUrl: server.url, appId: 'hs-app', docsCollectionId: '5f1c2d3e4b0a' },
+      secret: 'hs-secret',
+    })
+  }
+
+  it('is kept encrypted beside the app secret, never shown, and removed with the connection', async () => {
+    const { id } = await addHelpScout()
+    await connections.setDocsApiKey(id, '  docs-key-Z81  ')
+    expect(secrets.get(docsSecretName(id))).toBe('docs-key-Z81')
+    await app.flush()
+    expect(readFileSync(app.file, 'utf8')).not.toContain('docs-key-Z81')
+    expect(JSON.stringify(connections.list())).not.toContain('docs-key-Z81')
+    await connections.remove(id)
+    expect(secrets.get(docsSecretName(id))).toBeUndefined()
+  })
+
+  it('belongs to Help Scout connections only', async () => {
+    const { id } = await addZendesk()
+    await expect(connections.setDocsApiKey(id, 'key')).rejects.toThrow(
+      'Only Help Scout connections have a Docs API key.',
+    )
   })
 })

@@ -43,6 +43,51 @@ export interface TicketComment {
   createdAt: string
 }
 
+/** A file attached to a message, by name and the help desk's link to it. */
+export interface MessageAttachment {
+  name: string
+  /** The vendor's link ('' when it gives none); opening it may need the agent's own login. */
+  url: string
+}
+
+/** One message of a ticket's conversation, as the case's Ticket panel shows it. */
+export interface ConversationMessage {
+  id: string
+  /** The author's name (or email) as the help desk shows it; '' when it names nobody. */
+  author: string
+  /** ISO time the message was written. */
+  at: string
+  /** True for what the customer sees, false for an internal note. */
+  public: boolean
+  /** The body as plain text (HTML bodies are turned into text in main, never shown as HTML). */
+  text: string
+  attachments: MessageAttachment[]
+}
+
+/** Another ticket of the same requester. */
+export interface RequesterTicket {
+  id: string
+  subject: string
+  status: string
+  /** ISO time of its last change (or of its creation, where the vendor gives only that). */
+  at: string
+  url: string
+}
+
+/** A knowledge-base article to post as a draft. */
+export interface ArticleDraft {
+  title: string
+  html: string
+  text: string
+}
+
+/** The draft article in the help desk's knowledge base. */
+export interface ArticleResult {
+  id: string
+  /** Where an agent opens the draft ('' when the vendor gives no link). */
+  url: string
+}
+
 export interface PostResult {
   /** The vendor's id of the new comment, note or article ('' when the vendor returns none). */
   id: string
@@ -57,7 +102,24 @@ export interface Connector {
   recentComments(ticketId: string): Promise<TicketComment[]>
   addInternalNote(ticketId: string, content: PostContent): Promise<PostResult>
   addPublicReply(ticketId: string, content: PostContent): Promise<PostResult>
+  /** Every public message and internal note, oldest first, following the vendor's pages. */
+  readConversation(ticketId: string): Promise<ConversationMessage[]>
+  /** The requester's other tickets, most recent first (one page, at most RECENT_TICKETS). */
+  recentTicketsOfRequester(ticketId: string): Promise<RequesterTicket[]>
+  /**
+   * Where the vendor has a knowledge base with an API: posts the article as a draft. Throws
+   * HelpDeskError `not-set-up` when the connection lacks what the knowledge base needs.
+   */
+  createArticleDraft?(article: ArticleDraft): Promise<ArticleResult>
+  /**
+   * The draft a previous attempt left, found by its title, so a retry after a timeout does
+   * not post the article twice; undefined when there is none.
+   */
+  findArticleDraft?(article: ArticleDraft): Promise<ArticleResult | undefined>
 }
+
+/** How many of the requester's other tickets are shown. */
+export const RECENT_TICKETS = 10
 
 /**
  * Why a help-desk request failed, so the outbox knows whether to retry:
@@ -67,9 +129,10 @@ export interface Connector {
  * - `rate-limited`: 429; `retryAt` says when the vendor allows the next request.
  * - `unreachable`: no answer (DNS, refused, dropped connection, 5xx): retry later.
  * - `timeout`: no answer in time. The request may still have landed.
+ * - `not-set-up`: the connection lacks a setting this call needs (a knowledge-base section).
  */
 export type HelpDeskErrorKind =
-  'auth' | 'not-found' | 'rejected' | 'rate-limited' | 'unreachable' | 'timeout'
+  'auth' | 'not-found' | 'rejected' | 'rate-limited' | 'unreachable' | 'timeout' | 'not-set-up'
 
 export class HelpDeskError extends Error {
   readonly kind: HelpDeskErrorKind
@@ -108,4 +171,6 @@ export interface ConnectorOptions {
   timeoutMs?: number
   /** Injected for tests; the global fetch otherwise. */
   fetch?: typeof fetch
+  /** Help Scout Docs' own API key (and, for tests, its address): Docs is a separate API. */
+  helpScoutDocs?: { apiKey?: string | undefined; baseUrl?: string }
 }

@@ -8,9 +8,13 @@ import type { ConnectionConfig, Connector, ConnectorOptions, TicketComment } fro
 import { htmlToText } from './html-text'
 import { basicAuth, HelpDeskHttp } from './http'
 import { numbered } from './ticket-id'
+import { createFreshdeskArticle, findFreshdeskArticle } from './freshdesk-articles'
+import {
+  freshdeskStatus,
+  freshdeskTicketsOfRequester,
+  readFreshdeskConversation,
+} from './freshdesk-conversation'
 
-/** Freshdesk's built-in statuses; accounts can add their own numbers. */
-const STATUS_NAMES: Record<number, string> = { 2: 'Open', 3: 'Pending', 4: 'Resolved', 5: 'Closed' }
 /** Conversations come oldest first, 100 at most per page; follow this many pages at most. */
 const MAX_PAGES = 10
 
@@ -70,12 +74,11 @@ export function createFreshdeskConnector(
         },
         ticketSchema,
       )
-      const status = ticket.status ?? undefined
       return {
         id: String(ticket.id),
         subject: ticket.subject ?? '',
         requester: ticket.requester?.name || ticket.requester?.email || '',
-        status: status === undefined ? '' : (STATUS_NAMES[status] ?? `Status ${status}`),
+        status: freshdeskStatus(ticket.status),
         updatedAt: ticket.updated_at ?? '',
         url: `${baseUrl}/a/tickets/${ticket.id}`,
       }
@@ -113,6 +116,10 @@ export function createFreshdeskConnector(
         { body: content.html },
         'reply',
       ),
+    readConversation: (ticketId) => readFreshdeskConversation(http, baseUrl, ticketId),
+    recentTicketsOfRequester: (ticketId) => freshdeskTicketsOfRequester(http, baseUrl, ticketId),
+    createArticleDraft: (article) => createFreshdeskArticle(http, config, article),
+    findArticleDraft: (article) => findFreshdeskArticle(http, config, article),
   }
 }
 

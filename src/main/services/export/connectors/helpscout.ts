@@ -15,6 +15,8 @@ import {
 import { htmlToText } from './html-text'
 import { HelpDeskHttp, type HelpDeskRequest, type HelpDeskResponse } from './http'
 import { numbered } from './ticket-id'
+import { helpScoutDocs } from './helpscout-docs'
+import { helpScoutTicketsOfRequester, readHelpScoutConversation } from './helpscout-conversation'
 
 /** Renew the token this long before Help Scout says it expires. */
 const TOKEN_MARGIN_SECONDS = 60
@@ -57,6 +59,8 @@ export function createHelpScoutConnector(
     authorize: async () => ({ Authorization: `Bearer ${await bearer()}` }),
     ...options,
   })
+  const docs = helpScoutDocs(config, options)
+  const parse = <T>(schema: z.ZodType<T>, answer: HelpDeskResponse): T => http.parse(schema, answer)
 
   async function bearer(): Promise<string> {
     if (token && Date.now() < token.expiresAt) return token.value
@@ -169,5 +173,12 @@ export function createHelpScoutConnector(
       }
       return addThread(ticketId, 'reply', { customer: { id: customerId }, text: content.html })
     },
+
+    readConversation: (ticketId) =>
+      readHelpScoutConversation(send, parse, http.ticketSegment(ticketId), ticketId),
+    recentTicketsOfRequester: (ticketId) =>
+      helpScoutTicketsOfRequester(send, parse, http.ticketSegment(ticketId), ticketId),
+    createArticleDraft: (article) => docs.createArticleDraft(article),
+    findArticleDraft: (article) => docs.findArticleDraft(article),
   }
 }

@@ -13,6 +13,9 @@ import type {
 } from './connector'
 import { HelpDeskHttp } from './http'
 import { INTERCOM_CONVERSATION_ID } from './ticket-id'
+import { isoFromUnix } from './conversation-pages'
+import { createIntercomArticle, findIntercomArticle } from './intercom-articles'
+import { intercomTicketsOfRequester, readIntercomConversation } from './intercom-conversation'
 
 export const INTERCOM_VERSION = '2.14'
 
@@ -58,6 +61,17 @@ export function createIntercomConnector(
 
   const me = (): Promise<z.infer<typeof adminSchema>> => http.read({ path: '/me' }, adminSchema)
 
+  async function inboxLink(conversationId: string): Promise<string> {
+    workspace ??= me().then((admin) => admin.app?.id_code ?? '')
+    const app = await workspace.catch((error: unknown) => {
+      workspace = undefined
+      throw error
+    })
+    return app
+      ? `${inboxOrigin(config.baseUrl)}/a/inbox/${app}/inbox/conversation/${conversationId}`
+      : ''
+  }
+
   async function reply(id: string, content: PostContent, messageType: 'note' | 'comment') {
     const conversation = await http.read(
       {
@@ -91,11 +105,6 @@ export function createIntercomConnector(
         { path: `/conversations/${http.ticketSegment(ticketId)}`, ticketId },
         conversationSchema,
       )
-      workspace ??= me().then((admin) => admin.app?.id_code ?? '')
-      const app = await workspace.catch((error: unknown) => {
-        workspace = undefined
-        throw error
-      })
       const requester = conversation.source?.author
       return {
         id: conversation.id,
@@ -103,9 +112,7 @@ export function createIntercomConnector(
         requester: requester?.type === 'admin' ? '' : requester?.name || requester?.email || '',
         status: conversation.state ?? '',
         updatedAt: isoFromUnix(conversation.updated_at),
-        url: app
-          ? `${inboxOrigin(config.baseUrl)}/a/inbox/${app}/inbox/conversation/${conversation.id}`
-          : '',
+        url: await inboxLink(conversation.id),
       }
     },
 
@@ -124,6 +131,10 @@ export function createIntercomConnector(
 
     addInternalNote: (ticketId, content) => reply(ticketId, content, 'note'),
     addPublicReply: (ticketId, content) => reply(ticketId, content, 'comment'),
+    readConversation: (ticketId) => readIntercomConversation(http, ticketId),
+    recentTicketsOfRequester: (ticketId) => intercomTicketsOfRequester(http, ticketId, inboxLink),
+    createArticleDraft: (article) => createIntercomArticle(http, config.adminId, article),
+    findArticleDraft: (article) => findIntercomArticle(http, article),
   }
 }
 
@@ -142,10 +153,6 @@ function commentsOf(conversation: Conversation): TicketComment[] {
       createdAt: isoFromUnix(part.created_at),
     }))
   return [...opening, ...parts]
-}
-
-function isoFromUnix(seconds: number | null | undefined): string {
-  return typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : ''
 }
 
 /** The inbox lives on app.intercom.com, or app.eu / app.au for workspaces hosted there. */

@@ -14,6 +14,7 @@ import type {
 } from './connector'
 import { basicAuth, HelpDeskHttp } from './http'
 import { JIRA_REQUEST_ID } from './ticket-id'
+import { jiraTicketsOfRequester, readJiraConversation } from './jira-conversation'
 
 /** Comments come oldest first in pages; follow this many pages at most to reach the last. */
 const MAX_PAGES = 20
@@ -118,5 +119,8 @@ export function createJiraConnector(
 
     addInternalNote: (key, content) => comment(key, content, false),
     addPublicReply: (key, content) => comment(key, content, true),
+    readConversation: (key) => readJiraConversation(http, key),
+    recentTicketsOfRequester: (key) => jiraTicketsOfRequester(http, baseUrl, key),
+    // Its knowledge base is Confluence, which has no draft-article call in this API.
   }
 }

@@ -75,5 +75,8 @@ export function createWebhookConnector(
 
     addInternalNote: (ticketId, content) => post('note', ticketId, content),
     addPublicReply: (ticketId, content) => post('reply', ticketId, content),
+    // A webhook only receives: there is no conversation or requester to read.
+    readConversation: async () => [],
+    recentTicketsOfRequester: async () => [],
   }
 }

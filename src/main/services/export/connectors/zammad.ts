@@ -16,6 +16,8 @@ import {
 import { htmlToText } from './html-text'
 import { HelpDeskHttp } from './http'
 import { numbered } from './ticket-id'
+import { readZammadConversation, zammadTicketsOfRequester } from './zammad-conversation'
+import { createZammadAnswer, findZammadAnswer } from './zammad-knowledge-base'
 
 /** How many of the ticket's articles count as recent (Zammad returns them all). */
 const RECENT_ARTICLES = 50
@@ -139,6 +141,11 @@ export function createZammadConnector(
         'reply',
       )
     },
+
+    readConversation: (ticketId) => readZammadConversation(http, baseUrl, ticketId),
+    recentTicketsOfRequester: (ticketId) => zammadTicketsOfRequester(http, baseUrl, ticketId),
+    createArticleDraft: (article) => createZammadAnswer(http, config, article),
+    findArticleDraft: (article) => findZammadAnswer(http, config, article),
   }
 }
 

@@ -15,6 +15,8 @@ import {
 import { htmlToText } from './html-text'
 import { basicAuth, HelpDeskHttp } from './http'
 import { numbered } from './ticket-id'
+import { createZendeskArticle, findZendeskArticle } from './zendesk-articles'
+import { readZendeskConversation, zendeskTicketsOfRequester } from './zendesk-conversation'
 
 const text = z.string().nullish()
 const userSchema = z.object({
@@ -133,6 +135,10 @@ export function createZendeskConnector(
 
     addInternalNote: (ticketId, content) => addComment(ticketId, content, false),
     addPublicReply: (ticketId, content) => addComment(ticketId, content, true),
+    readConversation: (ticketId) => readZendeskConversation(http, baseUrl, ticketId),
+    recentTicketsOfRequester: (ticketId) => zendeskTicketsOfRequester(http, baseUrl, ticketId),
+    createArticleDraft: (article) => createZendeskArticle(http, config, article),
+    findArticleDraft: (article) => findZendeskArticle(http, config, article),
   }
 
   /** The requester is a separate user record; a deleted one leaves the name empty. */

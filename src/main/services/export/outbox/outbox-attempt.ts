@@ -2,7 +2,12 @@
  * What one attempt to send an outbox entry decides: whether an earlier attempt already landed
  * on the ticket, and what a failure means for the entry (wait, or ask the user).
  */
-import { HelpDeskError, type Connector, type TicketComment } from '../connectors/connector'
+import {
+  HelpDeskError,
+  type ArticleResult,
+  type Connector,
+  type TicketComment,
+} from '../connectors/connector'
 import type { OutboxEntry, OutboxErrorKind } from './outbox-entry'
 import { failureMessage, storageFailureMessage, vendorName } from './outbox-messages'
 import { nextAttemptTime } from './retry-policy'
@@ -50,6 +55,32 @@ async function postEntry(connector: Connector, entry: OutboxEntry): Promise<stri
   return result.id
 }
 
+/**
+ * An article: when an earlier attempt may have landed, the draft is looked for by its title
+ * first, and posted only if it is not there.
+ */
+async function postOrFindArticle(
+  connector: Connector,
+  entry: OutboxEntry,
+  look: boolean,
+): Promise<ArticleResult> {
+  const { createArticleDraft, findArticleDraft } = connector
+  if (!createArticleDraft || !findArticleDraft) {
+    throw new HelpDeskError(
+      'not-set-up',
+      `${vendorName(connector.kind)} has no knowledge base Swarmroom can post a draft to.`,
+      { mayHaveLanded: false },
+    )
+  }
+  const article = {
+    title: entry.content.title ?? '',
+    html: entry.content.html,
+    text: entry.content.text,
+  }
+  const found = look ? await findArticleDraft.call(connector, article) : undefined
+  return found ?? (await createArticleDraft.call(connector, article))
+}
+
 /** How an entry changes after an attempt. */
 export type AttemptOutcome = Partial<OutboxEntry>
 
@@ -70,22 +101,30 @@ export async function sendOrFind(
 ): Promise<AttemptOutcome> {
   let whileChecking = entry.idempotency.mayHaveLanded
   try {
+    if (entry.part === 'article') {
+      const article = await postOrFindArticle(connector, entry, whileChecking)
+      return { ...sentOutcome(entry, clock, article.id), link: article.url }
+    }
     const landed = whileChecking
       ? findLandedComment(entry, await connector.recentComments(entry.ticketId))
       : undefined
     whileChecking = false
     const commentId = landed ? landed.id : await postEntry(connector, entry)
-    return {
-      state: 'sent',
-      commentId,
-      sentAt: clock.now().toISOString(),
-      failuresInARow: 0,
-      nextAttemptAt: null,
-      lastError: null,
-      idempotency: { ...entry.idempotency, inFlight: false, mayHaveLanded: false },
-    }
+    return sentOutcome(entry, clock, commentId)
   } catch (error) {
     return failureOutcome(error, entry, connector, whileChecking, clock)
+  }
+}
+
+function sentOutcome(entry: OutboxEntry, clock: AttemptClock, commentId: string): AttemptOutcome {
+  return {
+    state: 'sent',
+    commentId,
+    sentAt: clock.now().toISOString(),
+    failuresInARow: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    idempotency: { ...entry.idempotency, inFlight: false, mayHaveLanded: false },
   }
 }
 

@@ -31,6 +31,7 @@ export const OUTBOX_ERROR_KINDS = [
   'rate-limited',
   'unreachable',
   'timeout',
+  'not-set-up',
   'connection-removed',
   'storage',
   'unexpected',
@@ -49,11 +50,16 @@ export const outboxRequestSchema = z.object({
   exportId: nonEmpty('an export id'),
   connectionId: nonEmpty('a help-desk connection'),
   ticketId: nonEmpty('a ticket number'),
-  part: z.enum(['note', 'reply']),
+  /** A note or reply on the ticket, or a draft article in the help desk's knowledge base. */
+  part: z.enum(['note', 'reply', 'article']),
   content: z.object({
     html: z.string(),
     text: z.string().refine((text) => text.trim() !== '', 'There is nothing to send: it is empty.'),
+    /** An article's title, by which a retry finds a draft an earlier attempt left. */
+    title: z.string().max(300).optional(),
   }),
+  /** Who asked for it, for the case's timeline (articles; exports keep it in their record). */
+  by: z.string().max(200).optional(),
 })
 export type OutboxRequest = z.infer<typeof outboxRequestSchema>
 
@@ -82,6 +88,8 @@ export const outboxEntrySchema = outboxRequestSchema.extend({
   lastError: z.object({ kind: z.enum(OUTBOX_ERROR_KINDS), message: z.string() }).nullable(),
   /** The help desk's id of the comment, note or reply that landed ('' if it gives none). */
   commentId: z.string().nullable(),
+  /** Where an agent opens what was posted (an article's draft), when the help desk says. */
+  link: z.string().nullable().optional(),
   sentAt: isoTime.nullable(),
   createdAt: isoTime,
   updatedAt: isoTime,

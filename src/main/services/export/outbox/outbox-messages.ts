@@ -20,6 +20,7 @@ export function vendorName(kind: ConnectorKind): string {
 }
 
 function partName(part: OutboxEntry['part']): string {
+  if (part === 'article') return 'knowledge-base article'
   return part === 'reply' ? 'customer reply' : 'internal note'
 }
 
@@ -77,6 +78,12 @@ export function failureMessage(
         'Update the connection in Settings, then retry.'
       )
     case 'not-found':
+      if (context.part === 'article') {
+        return (
+          `${vendor} has no knowledge-base place for the article${sentence(context.detail)}. ` +
+          'Check the knowledge-base settings in Settings → Help desks, then retry.'
+        )
+      }
       return (
         `Ticket ${ticketId} was not found in ${vendor}. Check that it still exists and that ` +
         'the connection can see it, then retry, or export again to the right ticket.'
@@ -86,6 +93,8 @@ export function failureMessage(
         `${vendor} refused the ${part}${sentence(context.detail)}. Fix the cause in ${vendor} ` +
         'and retry, or change the case and export again.'
       )
+    case 'not-set-up':
+      return context.detail.trim()
     case 'unexpected':
       return (
         `Something went wrong while sending the ${part} to ${vendor}${sentence(context.detail)}. ` +

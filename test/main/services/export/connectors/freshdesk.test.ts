@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
 import { createFreshdeskConnector } from '../../../../../src/main/services/export/connectors/freshdesk'
 import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { itReadsConversations } from '../../../../fixtures/help-desks/conversation-checks'
 import { FreshdeskServer } from '../../../../fixtures/help-desks/freshdesk-server'
 
 const REPLY = {
@@ -17,7 +18,11 @@ describe('the Freshdesk connector', () => {
   afterEach(() => server.close())
 
   function connect(options: ConnectorOptions = {}, apiKey = server.apiKey) {
-    return createFreshdeskConnector({ baseUrl: server.url }, apiKey, options)
+    return createFreshdeskConnector(
+      { baseUrl: server.url, solutionFolderId: '5000123' },
+      apiKey,
+      options,
+    )
   }
 
   it('adds an internal note as a private note with its HTML', async () => {
@@ -84,4 +89,27 @@ describe('the Freshdesk connector', () => {
   })
 
   itSurvivesTrouble('Freshdesk', { server: () => server, connect, ticketId: '77' })
+  itReadsConversations('Freshdesk', {
+    server: () => server,
+    connect,
+    ticketId: '77',
+    missingId: '99999',
+    fill: (count) => server.fillConversation(77, count),
+    otherTickets: ['Change of delivery address', 'Order arrived damaged'],
+    articles: () => [...server.folders.values()].flat().length,
+  })
+
+  it('names each author once, whoever wrote how many messages', async () => {
+    server.fillConversation(77, 40)
+    const messages = await connect().readConversation('77')
+    expect(messages[0]).toMatchObject({
+      author: 'Maria Customer',
+      text: 'Where is my refund? I returned the order on 1 March.',
+    })
+    expect(new Set(messages.map((message) => message.author))).toEqual(
+      new Set(['Maria Customer', 'Dana Agent']),
+    )
+    const asked = server.exchanges.filter(({ request }) => /agents|contacts/.test(request.path))
+    expect(asked.map(({ request }) => request.path)).toEqual(['/api/v2/agents/3001'])
+  })
 })

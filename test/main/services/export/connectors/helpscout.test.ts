@@ -2,6 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
 import { createHelpScoutConnector } from '../../../../../src/main/services/export/connectors/helpscout'
 import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import {
+  ARTICLE,
+  articlesOf,
+  itReadsConversations,
+} from '../../../../fixtures/help-desks/conversation-checks'
 import { HelpScoutServer } from '../../../../fixtures/help-desks/helpscout-server'
 
 const REPLY = {
@@ -18,7 +23,11 @@ describe('the Help Scout connector', () => {
   afterEach(() => server.close())
 
   function connect(options: ConnectorOptions = {}, secret = server.appSecret) {
-    return createHelpScoutConnector({ baseUrl: server.url, appId: server.appId }, secret, options)
+    return createHelpScoutConnector(
+      { baseUrl: server.url, appId: server.appId, docsCollectionId: '5f1c2d3e4b0a' },
+      secret,
+      { helpScoutDocs: { apiKey: server.docsApiKey, baseUrl: server.url }, ...options },
+    )
   }
 
   it('adds an internal note and takes its id from Resource-ID', async () => {
@@ -120,5 +129,36 @@ describe('the Help Scout connector', () => {
     connect,
     ticketId: ID,
     warmUp: (connector) => connector.testConnection(),
+  })
+  itReadsConversations('Help Scout', {
+    server: () => server,
+    connect,
+    ticketId: ID,
+    missingId: '2451239999',
+    fill: (count) => server.fillConversation(ID, count),
+    otherTickets: ['Refund for duplicate charge', 'Cannot export contacts'],
+    articles: () => server.docsArticles.length,
+    warmUp: (connector) => connector.testConnection(),
+  })
+
+  it('says Docs needs its own API key before it can post an article', async () => {
+    const connector = createHelpScoutConnector(
+      { baseUrl: server.url, appId: server.appId, docsCollectionId: '5f1c2d3e4b0a' },
+      server.appSecret,
+    )
+    const error = await failure(articlesOf(connector).createArticleDraft(ARTICLE))
+    expect(error.kind).toBe('not-set-up')
+    expect(error.message).toBe(
+      'Posting articles to Help Scout Docs is not set up for this connection: it needs a Docs ' +
+        'API key. Add it in Settings → Help desks, then post the article again.',
+    )
+    expect(server.exchanges).toEqual([])
+  })
+
+  it('leaves line items out of the conversation', async () => {
+    const messages = await connect().readConversation(ID)
+    expect(messages.map(({ text, public: visible }) => ({ text, visible }))).toEqual([
+      { text: 'My invoice is wrong.', visible: true },
+    ])
   })
 })

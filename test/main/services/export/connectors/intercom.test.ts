@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
 import { createIntercomConnector } from '../../../../../src/main/services/export/connectors/intercom'
+import { ARTICLE, articlesOf } from '../../../../fixtures/help-desks/conversation-checks'
 import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { itReadsConversations } from '../../../../fixtures/help-desks/conversation-checks'
 import { ADMIN_ID, IntercomServer } from '../../../../fixtures/help-desks/intercom-server'
 
 const REPLY = {
@@ -90,5 +92,21 @@ describe('the Intercom connector', () => {
     expect(error.message).toBe('Intercom did not accept the note (400): Body is required')
   })
 
+  it('says articles need the admin’s numeric id as their author', async () => {
+    const connector = createIntercomConnector({ baseUrl: server.url, adminId: 'dana' }, 'x')
+    const error = await failure(articlesOf(connector).createArticleDraft(ARTICLE))
+    expect(error.kind).toBe('not-set-up')
+    expect(error.message).toContain('the admin ID must be the number Intercom gives the admin.')
+  })
+
   itSurvivesTrouble('Intercom', { server: () => server, connect, ticketId: '1234567' })
+  itReadsConversations('Intercom', {
+    server: () => server,
+    connect,
+    ticketId: '1234567',
+    missingId: '7654321',
+    fill: (count) => server.fillConversation('1234567', count),
+    otherTickets: ['Invoice address is wrong', 'Cannot invite a teammate'],
+    articles: () => server.articles.length,
+  })
 })

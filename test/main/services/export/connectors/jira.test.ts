@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
 import { createJiraConnector } from '../../../../../src/main/services/export/connectors/jira'
 import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { itReadsConversations } from '../../../../fixtures/help-desks/conversation-checks'
 import { JiraServer } from '../../../../fixtures/help-desks/jira-server'
 
 const REPLY = {
@@ -108,5 +109,17 @@ describe('the Jira Service Management connector', () => {
     server: () => server,
     connect,
     ticketId: 'SUP-112',
+  })
+  itReadsConversations('Jira Service Management', {
+    server: () => server,
+    connect,
+    ticketId: 'SUP-112',
+    missingId: 'SUP-999',
+    fill: (count) => server.fillConversation('SUP-112', count),
+    otherTickets: ['Password reset mail never arrives', 'Portal shows the wrong language'],
+  })
+
+  it('has no knowledge-base drafts to post: its knowledge base is Confluence', () => {
+    expect(connect().createArticleDraft).toBeUndefined()
   })
 })

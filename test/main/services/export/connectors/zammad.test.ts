@@ -2,6 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
 import { createZammadConnector } from '../../../../../src/main/services/export/connectors/zammad'
 import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import {
+  ARTICLE,
+  articlesOf,
+  itReadsConversations,
+} from '../../../../fixtures/help-desks/conversation-checks'
 import { ZammadServer } from '../../../../fixtures/help-desks/zammad-server'
 
 const REPLY = {
@@ -17,7 +22,12 @@ describe('the Zammad connector', () => {
   afterEach(() => server.close())
 
   function connect(options: ConnectorOptions = {}, token = server.token) {
-    return createZammadConnector({ baseUrl: server.url }, token, options)
+    const knowledgeBase = {
+      knowledgeBaseId: '1',
+      knowledgeBaseCategoryId: '3',
+      knowledgeBaseLocaleId: '1',
+    }
+    return createZammadConnector({ baseUrl: server.url, ...knowledgeBase }, token, options)
   }
 
   it('adds an internal note as an internal HTML note article', async () => {
@@ -113,4 +123,34 @@ describe('the Zammad connector', () => {
   })
 
   itSurvivesTrouble('Zammad', { server: () => server, connect, ticketId: '771' })
+  itReadsConversations('Zammad', {
+    server: () => server,
+    connect,
+    ticketId: '771',
+    missingId: '99999',
+    fill: (count) => server.fillConversation(771, count),
+    otherTickets: ['Scanner not found on network', 'Toner order missing'],
+    articles: () => server.answers.length,
+  })
+
+  it('names mail authors without their address', async () => {
+    server.fillConversation(771, 2)
+    const messages = await connect().readConversation('771')
+    expect(messages.slice(-2).map((message) => message.author)).toEqual([
+      'Maria Customer',
+      'Dana Agent',
+    ])
+  })
+
+  it('says which knowledge-base settings are missing before posting an answer', async () => {
+    const error = await failure(
+      articlesOf(createZammadConnector({ baseUrl: server.url }, server.token)).createArticleDraft(
+        ARTICLE,
+      ),
+    )
+    expect(error.kind).toBe('not-set-up')
+    expect(error.message).toContain(
+      'it needs the ids of the knowledge base, of the category drafts go into and of its language.',
+    )
+  })
 })

@@ -9,6 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createZendeskConnector } from '../../../../../src/main/services/export/connectors/zendesk'
 import { checkExchanges, loadContract } from '../../../../fixtures/help-desks/contract'
 import { NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { ARTICLE, articlesOf } from '../../../../fixtures/help-desks/conversation-checks'
 import { ZendeskServer } from '../../../../fixtures/help-desks/zendesk-server'
 
 const SPEC = resolve(
@@ -56,6 +57,35 @@ describe('the Zendesk connector against Zendesk’s OpenAPI description', () => 
       'UpdateTicket 200',
       'UpdateTicket 200',
       'ListTicketComments 200',
+    ])
+  })
+
+  it('reads conversations, requesters’ tickets and posts articles as the description allows', async () => {
+    const connector = createZendeskConnector(
+      {
+        baseUrl: server.url,
+        email: server.email,
+        helpCenterSectionId: '360001',
+        helpCenterPermissionGroupId: '12',
+      },
+      server.token,
+    )
+    server.fillConversation(48213, 150)
+    await connector.readConversation('48213')
+    await connector.recentTicketsOfRequester('48213')
+    await articlesOf(connector).findArticleDraft(ARTICLE)
+    await articlesOf(connector).createArticleDraft(ARTICLE)
+
+    const report = checkExchanges(api, server.exchanges)
+    expect(report.violations).toEqual([])
+    expect(report.checked).toEqual([
+      'ListTicketComments 200',
+      'ListTicketComments 200',
+      'ShowTicket 200',
+      'ListSearchResults 200',
+      'ListSectionArticles 200',
+      'ShowSection 200',
+      'CreateArticle 201',
     ])
   })
 

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectorOptions } from '../../../../../src/main/services/export/connectors/connector'
 import { createZendeskConnector } from '../../../../../src/main/services/export/connectors/zendesk'
+import { ARTICLE, articlesOf } from '../../../../fixtures/help-desks/conversation-checks'
 import { failure, itSurvivesTrouble, NOTE } from '../../../../fixtures/help-desks/connector-trouble'
+import { itReadsConversations } from '../../../../fixtures/help-desks/conversation-checks'
 import { ZendeskServer } from '../../../../fixtures/help-desks/zendesk-server'
 
 const REPLY = {
@@ -17,7 +19,12 @@ describe('the Zendesk connector', () => {
   afterEach(() => server.close())
 
   function connect(options: ConnectorOptions = {}, token = server.token) {
-    return createZendeskConnector({ baseUrl: server.url, email: server.email }, token, options)
+    const helpCenter = { helpCenterSectionId: '360001', helpCenterPermissionGroupId: '12' }
+    return createZendeskConnector(
+      { baseUrl: server.url, email: server.email, ...helpCenter },
+      token,
+      options,
+    )
   }
 
   it('adds an internal note as a private comment with its HTML', async () => {
@@ -105,5 +112,26 @@ describe('the Zendesk connector', () => {
     )
   })
 
+  it('says what to set up before it can post a Help Center article', async () => {
+    const connector = createZendeskConnector({ baseUrl: server.url, email: server.email }, 'x')
+    const error = await failure(articlesOf(connector).createArticleDraft(ARTICLE))
+    expect(error.kind).toBe('not-set-up')
+    expect(error.message).toBe(
+      'Posting articles to the Zendesk Help Center is not set up for this connection: it needs ' +
+        'the id of the section drafts go into. Add it in Settings → Help desks, then post the ' +
+        'article again.',
+    )
+    expect(server.exchanges).toEqual([])
+  })
+
   itSurvivesTrouble('Zendesk', { server: () => server, connect, ticketId: '48213' })
+  itReadsConversations('Zendesk', {
+    server: () => server,
+    connect,
+    ticketId: '48213',
+    missingId: '99999',
+    fill: (count) => server.fillConversation(48213, count),
+    otherTickets: ['Cannot add a second admin', 'Old outage report'],
+    articles: () => server.articles.length,
+  })
 })
