@@ -51,8 +51,14 @@ import {
 import { seenFrom, type TicketReading } from './ticket-check'
 import { choiceOf, resolveConnection } from './ticket-links'
 
-function partName(entries: readonly { part: 'note' | 'reply' }[]): string {
-  return entries[0]?.part === 'reply' ? 'the customer reply' : 'the internal note'
+const PART_NAMES = {
+  note: 'the internal note',
+  reply: 'the customer reply',
+  article: 'the knowledge-base article',
+} as const
+
+function partName(entries: readonly { part: keyof typeof PART_NAMES }[]): string {
+  return PART_NAMES[entries[0]?.part ?? 'note']
 }
 
 export interface SendRequest {
