@@ -124,8 +124,10 @@ async function headingProblems(page: Page): Promise<string> {
 async function createCase(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'New case' }).click()
   await page.getByLabel('Title').fill(TITLE)
-  await page.getByLabel('Ticket ID or URL').fill('48213')
+  await page.getByLabel('Ticket address or ID').fill('48213')
   await page.getByLabel('Customer').fill('Acme Corp')
+  await page.getByLabel('Priority').selectOption('urgent')
+  await page.getByLabel('VIP incident').check()
   await page.getByRole('button', { name: 'Create case' }).click()
   await replaceSectionText(page, 'Case summary', 'Acme was charged twice for 1,204 invoices.')
   const timeline = page.getByRole('region', { name: 'Actions taken' })

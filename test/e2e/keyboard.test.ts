@@ -38,6 +38,8 @@ describe('the room by keyboard', () => {
     // Create case: the room opens with the keyboard in the summary.
     await page.getByRole('button', { name: 'New case' }).click()
     await page.getByLabel('Title').fill(TITLE)
+    await page.getByLabel('Priority').selectOption('high')
+    await page.getByLabel('VIP incident').check()
     await page.getByRole('button', { name: 'Create case' }).click()
     await expect.poll(() => focusedSection(page)).toBe('summary')
 

@@ -23,7 +23,9 @@ describe('who is who in a case', () => {
 
     await dana.page.getByRole('button', { name: 'New case' }).click()
     await dana.page.getByLabel('Title').fill(TITLE)
-    await dana.page.getByLabel('Ticket ID or URL').fill('48213')
+    await dana.page.getByLabel('Ticket address or ID').fill('48213')
+    await dana.page.getByLabel('Priority').selectOption('high')
+    await dana.page.getByLabel('VIP incident').check()
     await dana.page.getByRole('button', { name: 'Create case' }).click()
     await expect.poll(() => dana.page.getByLabel('Case title').inputValue()).toBe(TITLE)
     const offer = dana.page.getByRole('region', { name: 'Move to Swarming?' })

@@ -57,6 +57,8 @@ describe('sending the customer update to its ticket', () => {
     await page.getByRole('button', { name: 'New case' }).click()
     await page.getByLabel('Title').fill(TITLE)
     await page.getByLabel('Help desk').selectOption('zendesk')
+    await page.getByLabel('Priority').selectOption('high')
+    await page.getByLabel('VIP incident').check()
     await page.getByRole('button', { name: 'Create case' }).click()
     await page.getByRole('button', { name: 'Link ticket' }).click()
     await page.getByLabel('Ticket address').fill(`${zendesk.url}/agent/tickets/48213`)
