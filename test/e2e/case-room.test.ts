@@ -146,7 +146,7 @@ describe('a case survives a restart with everything typed into it', () => {
       return { content: before?.content, color: before?.color }
     })
     expect(shown.content).toBe(JSON.stringify(prompts.summary))
-    expect(shown.color).toBe('rgb(107, 114, 128)')
+    expect(shown.color).toBe('rgb(91, 100, 114)')
     await page.screenshot({ path: join(SCREENSHOTS, 'placeholder-empty-case.png') })
 
     const summary = page.getByRole('textbox', { name: 'Case summary', exact: true })

@@ -36,10 +36,21 @@ export function CustomerWaitingBadge({
       : 'No update was sent to the customer'
     : length === 'short'
       ? waited
-      : `Customer waiting ${waited} since ${sentBefore ? 'the last update' : 'the case opened'}`
+      : null
+  const sinceWhat = sentBefore ? 'the last update' : 'the case opened'
   return (
     <span className={`customer-waiting customer-waiting--${level}`} title={title}>
-      {length === 'short' && closed ? 'Closed' : text}
+      {text === null ? (
+        // On a small screen the header keeps the words that matter: "waiting 12 min".
+        <>
+          <span className="customer-waiting__who">Customer </span>waiting {waited}
+          <span className="customer-waiting__since"> since {sinceWhat}</span>
+        </>
+      ) : length === 'short' && closed ? (
+        'Closed'
+      ) : (
+        text
+      )}
       {length === 'short' && level === 'late' && <span className="visually-hidden">, overdue</span>}
     </span>
   )

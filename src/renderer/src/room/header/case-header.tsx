@@ -9,6 +9,7 @@ import { swarmroom } from '../../api'
 import { ConfirmDialog } from '../../common/confirm-dialog'
 import { InviteDialog } from '../invite/invite-dialog'
 import { PresenceBar } from '../presence/presence-bar'
+import { CaseActions } from './case-actions'
 import { SaveStatus } from './save-status'
 import type { RoomLink } from '../../sync/live-room'
 import { CustomerWaiting } from '../customer-update/customer-waiting'
@@ -105,6 +106,23 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
           </button>
         )}
         <ExportButton roomId={roomId} doc={doc} saver={saver} />
+        <CaseActions
+          archived={archived}
+          onToggleArchived={() => void toggleArchived()}
+          onDelete={() => setConfirmingDelete(true)}
+        />
+        {props.onShortcuts && (
+          <button
+            className="button button--quiet shortcut-button"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={props.onShortcuts}
+            {...shortcutAttributes('sheet')}
+          >
+            <span className="shortcut-button__word">Shortcuts </span>
+            <kbd aria-hidden="true">?</kbd>
+          </button>
+        )}
       </div>
       <div className="case-header__facts">
         <TicketLink roomId={roomId} doc={doc} saver={saver} />
@@ -126,26 +144,6 @@ export function CaseHeader(props: CaseHeaderProps): React.JSX.Element {
         <StatusSelect doc={doc} me={identity.memberId} />
         <CaseOwner doc={doc} me={identity.memberId} />
         <CustomerWaiting doc={doc} />
-        <span className="case-header__spacer" />
-        {archived !== undefined && (
-          <button className="button" onClick={() => void toggleArchived()}>
-            {archived ? 'Unarchive' : 'Archive'}
-          </button>
-        )}
-        <button className="button button--danger-quiet" onClick={() => setConfirmingDelete(true)}>
-          Delete
-        </button>
-        {props.onShortcuts && (
-          <button
-            className="button button--quiet shortcut-button"
-            aria-label="Keyboard shortcuts"
-            title="Keyboard shortcuts (?)"
-            onClick={props.onShortcuts}
-            {...shortcutAttributes('sheet')}
-          >
-            Shortcuts <kbd aria-hidden="true">?</kbd>
-          </button>
-        )}
       </div>
       <OwnershipPrompt doc={doc} me={identity.memberId} variant="banner" />
       <SwarmingOffer doc={doc} me={identity.memberId} />

@@ -27,7 +27,13 @@ export function SaveStatus({ saver }: { saver: UpdateSaver }): React.JSX.Element
   }
   return (
     <span className="save-status" role="status" aria-label="Saving" data-state={state.kind}>
-      {state.kind === 'saving' ? 'Saving…' : 'Saved on this computer'}
+      {state.kind === 'saving' ? (
+        'Saving…'
+      ) : (
+        <>
+          Saved<span className="save-status__where"> on this computer</span>
+        </>
+      )}
     </span>
   )
 }
