@@ -18,6 +18,7 @@ import { logEvent } from '../src/shared/case/timeline'
 import { recordSentUpdate } from '../src/shared/case/updates'
 import type { InsightGrouping } from '../src/shared/channels/insights'
 import { NodeEncryptor } from '../test/fixtures/node-encryptor'
+import { summary } from './figures'
 
 const CASES = Number(process.env['BENCH_CASES'] ?? 1000)
 const RUNS = 7
@@ -30,15 +31,6 @@ const folder = mkdtempSync(join(tmpdir(), 'swarmroom-bench-insights-'))
 const keychain = new NodeEncryptor()
 const open = (): Promise<MainServices> =>
   createServices({ dataFolder: folder, keychain, openInBrowser: async () => undefined })
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN
-}
-const summary = (values: number[]): { median: number; p95: number } => ({
-  median: Number(percentile(values, 0.5).toFixed(2)),
-  p95: Number(percentile(values, 0.95).toFixed(2)),
-})
 
 /** 1,000 cases over ten weeks, each with a status history, updates sent and a cause, seeded. */
 async function createCases(): Promise<string[]> {

@@ -14,6 +14,7 @@ import { section } from '../src/shared/case/case-doc'
 import { appendParagraphs } from '../src/shared/case/rich-text'
 import { SECTION_NAMES } from '../src/shared/case/schema'
 import { NodeEncryptor } from '../test/fixtures/node-encryptor'
+import { summary } from './figures'
 
 const CASES = Number(process.env['BENCH_CASES'] ?? 1000)
 const RUNS = 7
@@ -25,15 +26,6 @@ const folder = mkdtempSync(join(tmpdir(), 'swarmroom-bench-search-'))
 const keychain = new NodeEncryptor()
 const open = (): Promise<MainServices> =>
   createServices({ dataFolder: folder, keychain, openInBrowser: async () => undefined })
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN
-}
-const summary = (values: number[]): { median: number; p95: number } => ({
-  median: Number(percentile(values, 0.5).toFixed(2)),
-  p95: Number(percentile(values, 0.95).toFixed(2)),
-})
 
 /** 1,000 cases of a few hundred words each, seeded, written through the real services. */
 async function createCases(): Promise<string[]> {

@@ -29,6 +29,7 @@ import {
   type Side,
 } from './ui-pages'
 import { startBench } from './ui-setup'
+import { percentile } from './figures'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7)
 const ENTRIES = 2000
@@ -47,10 +48,6 @@ const measured = {
   heapAfterTenMB: samples(),
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN
-}
 const round = (value: number): number => Number(value.toFixed(2))
 
 function summarise(values: Record<Side, number[]>) {
