@@ -11,6 +11,7 @@ import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { registerAuthor } from '@shared/case/authorship'
 import { isCaseInitialized, metaMap } from '@shared/case/case-doc'
+import { LiveCaseDoc } from '@shared/case/live-doc'
 import { readLobbyLine } from '@shared/case/lobby-line'
 import { joinCase, membersMap, readMembers, settleOwnColor } from '@shared/case/members'
 import { memberColorSlots, shownColor } from '@shared/case/member-colors'
@@ -40,8 +41,8 @@ export interface RoomLink {
 const STARTING: RoomStatus = { ...OFFLINE_STATUS, state: 'connecting' }
 
 export class LiveRoom {
-  // History stays in the document for review mode (docs/case-schema.md, snapshots).
-  readonly doc = new Y.Doc({ gc: false })
+  // History stays for review mode; a part that fails on a change cannot stop edits being saved.
+  readonly doc: Y.Doc = new LiveCaseDoc()
   /** Presence lives as long as the case; connections to the room come and go under it. */
   readonly awareness = new Awareness(this.doc)
   readonly saver: UpdateSaver

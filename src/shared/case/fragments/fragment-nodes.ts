@@ -37,6 +37,20 @@ export function blocksOf(parent: Y.XmlFragment | Y.XmlElement): (Y.XmlElement | 
   })
 }
 
+/**
+ * Whether a fragment holds only elements and texts, as the editor binds them. The renderers
+ * skip anything else (bare values a client writing the section as a list pushed into it), but
+ * the editor's binding fails on it, and a binding that failed halfway keeps listening to the case.
+ */
+export function holdsOnlyNodes(parent: Y.XmlFragment | Y.XmlElement): boolean {
+  // Past MAX_NESTING nothing is rendered from a block, so what it holds does not matter.
+  if (isNestedTooDeeply(parent)) return true
+  return parent.toArray().every((child) => {
+    if (child instanceof Y.XmlText) return true
+    return child instanceof Y.XmlElement && holdsOnlyNodes(child)
+  })
+}
+
 /** The text of a block with its marks, and hard breaks, in order. */
 export function inlinePieces(element: Y.XmlElement | Y.XmlText): InlinePiece[] {
   if (isNestedTooDeeply(element)) return [{ kind: 'text', text: TOO_DEEP_TEXT, marks: NO_MARKS }]

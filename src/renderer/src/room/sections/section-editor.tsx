@@ -7,7 +7,7 @@ import { useEffect, useRef, type ReactNode } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { memberColorClass } from '@shared/case/member-colors'
-import { safeHref } from '@shared/case/fragments/fragment-nodes'
+import { holdsOnlyNodes, safeHref } from '@shared/case/fragments/fragment-nodes'
 import type { SectionName } from '@shared/case/schema'
 import { setLocalSection, type PresenceUser } from '@shared/room/presence'
 import { caseMembers, memberMention } from '../mentions/mention-extension'
@@ -45,6 +45,11 @@ interface SectionEditorProps {
 export function SectionEditor(props: SectionEditorProps): React.JSX.Element {
   const { name, title, fragment, awareness, user, editable = true, onSelectText } = props
   const prompt = props.prompt ?? ''
+  // Thrown before the editor exists, for the section's error boundary: an editor bound to it
+  // would fail halfway and leave its listeners on the case.
+  if (!holdsOnlyNodes(fragment)) {
+    throw new Error(`${title} holds values a teammate's app wrote that are not text.`)
+  }
   // The editor is created once per fragment; the latest callback is read through a ref.
   const selectListener = useRef(onSelectText)
   const readOnly = useRef(!editable)
