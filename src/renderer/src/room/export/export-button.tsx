@@ -20,7 +20,7 @@ export function ExportButton(props: ExportButtonProps): React.JSX.Element {
         onClick={() => setOpen(true)}
         {...shortcutAttributes('export')}
       >
-        Export to ticket
+        Export<span className="export-button__rest"> to ticket</span>
       </button>
       {open && <ExportDialog {...props} onClose={() => setOpen(false)} />}
     </>
