@@ -44,6 +44,9 @@ describe('a long timeline', () => {
     }
     main.services.rooms.append(created.roomId, Y.encodeStateAsUpdate(doc, before))
     doc.destroy()
+    // The entries were written to disk behind the page's back: the background sync may have
+    // loaded the new case before they were, so the page starts again and reads it from disk.
+    await page.reload()
 
     await page.evaluate(`location.hash = '#/case/${created.roomId}'`)
     const timeline = page.getByRole('region', { name: 'Actions taken' })
