@@ -6,6 +6,7 @@
  * Zendesk refuses the saved login, Refresh shows the saved copy with its time and the reason.
  */
 import { join } from 'node:path'
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fragmentToMarkdown } from '../../src/shared/case/fragments/fragment-markdown'
@@ -87,8 +88,10 @@ describe('the Ticket tab of a case', () => {
     expect(await others.textContent()).toContain('#47100 Cannot add a second admin')
     expect(await others.textContent()).not.toContain('48213')
     await page.screenshot({ path: join(SCREENSHOTS, 'ticket-panel-light.png') })
+    expect(await panelViolations(page)).toEqual([])
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.screenshot({ path: join(SCREENSHOTS, 'ticket-panel-dark.png') })
+    expect(await panelViolations(page)).toEqual([])
     await page.emulateMedia({ colorScheme: 'light' })
 
     // Quoted into Relevant history: attributed, linked, and saved on disk.
@@ -134,6 +137,17 @@ describe('the Ticket tab of a case', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'ticket-panel-saved-copy-dark.png') })
   })
 })
+
+/** WCAG 2.1 A and AA problems inside the Ticket panel, contrast included. */
+async function panelViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('#panel-ticket')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
+  )
+}
 
 function panelOf(page: Page): Locator {
   return page.getByRole('tabpanel', { name: 'Ticket' })
