@@ -3,7 +3,8 @@
  * messages and internal notes told apart, attachments by name, and the requester's other
  * tickets. A message quoted into Relevant history reaches the saved case as an attributed
  * blockquote with the ticket's link; one added to the timeline is a customer contact. When
- * Zendesk refuses the saved login, Refresh shows the saved copy with its time and the reason.
+ * Zendesk refuses the saved login, Refresh shows the saved copy with its time and the reason;
+ * a teammate without a connection is told how to get one, without an error.
  */
 import { join } from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fragmentToMarkdown } from '../../src/shared/case/fragments/fragment-markdown'
 import { listActions } from '../../src/shared/case/timeline'
 import { ZendeskServer } from '../fixtures/help-desks/zendesk-server'
-import { SCREENSHOTS } from './harness'
+import { SCREENSHOTS, copyInviteLink, joinWithLink } from './harness'
 import { useApps } from './apps'
 
 const SCREEN = { width: 1440, height: 900 }
@@ -135,6 +136,17 @@ describe('the Ticket tab of a case', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'ticket-panel-saved-copy.png') })
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.screenshot({ path: join(SCREENSHOTS, 'ticket-panel-saved-copy-dark.png') })
+
+    // Omar, who joins over WebRTC, has no connection to Zendesk: he is told so, not alarmed.
+    const omar = await apps.teammate('Omar Haddad')
+    await omar.page.setViewportSize(SCREEN)
+    await joinWithLink(omar.page, await copyInviteLink(page), 'Acme: exports stop halfway')
+    await omar.page.getByRole('tab', { name: 'Ticket' }).click()
+    await expect
+      .poll(() => panelOf(omar.page).textContent(), { timeout: 20_000 })
+      .toContain('add one in Settings → Help desks')
+    expect(await panelOf(omar.page).getByRole('alert').count()).toBe(0)
+    await omar.page.screenshot({ path: join(SCREENSHOTS, 'ticket-panel-no-connection.png') })
   })
 })
 
