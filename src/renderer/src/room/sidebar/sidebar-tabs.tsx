@@ -3,6 +3,7 @@ import { HandoffPanel } from '../handoff/handoff-panel'
 import { MembersPanel } from '../members/members-panel'
 import { ExportsPanel } from '../export/exports-panel'
 import type { RoomPanelProps } from './room-panel-props'
+import { TicketPanel } from '../ticket/ticket-panel'
 import { Timeline } from '../timeline/timeline'
 
 export interface SidebarTab {
@@ -18,4 +19,5 @@ export const SIDEBAR_TABS: readonly SidebarTab[] = [
   { id: 'handoff', label: 'Handoff', render: (props) => <HandoffPanel {...props} /> },
   { id: 'updates', label: 'Updates', render: (props) => <UpdatesLog {...props} /> },
   { id: 'exports', label: 'Exports', render: (props) => <ExportsPanel {...props} /> },
+  { id: 'ticket', label: 'Ticket', render: (props) => <TicketPanel {...props} /> },
 ]
