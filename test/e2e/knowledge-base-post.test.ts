@@ -6,6 +6,7 @@
  * draft article in Zendesk's Help Center, shows its link, and logs it in the case's timeline.
  */
 import { join } from 'node:path'
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ZendeskServer } from '../fixtures/help-desks/zendesk-server'
@@ -33,6 +34,11 @@ describe('posting the knowledge-base draft to the help desk', () => {
     const helpDesks = page.getByRole('region', { name: 'Help desks' })
     await helpDesks.getByRole('button', { name: 'Add a help desk' }).click()
     const form = helpDesks.getByRole('form', { name: 'Add a help desk' })
+    // Help Scout Docs: its collection, and its own API key, which is a secret.
+    await form.getByLabel('Help desk').selectOption('helpscout')
+    expect(await form.getByLabel('Docs collection ID').isVisible()).toBe(true)
+    expect(await form.getByLabel('Docs API key').getAttribute('type')).toBe('password')
+    expect(await form.getByLabel('Help Center section ID').count()).toBe(0)
     await form.getByLabel('Help desk').selectOption('zendesk')
     // Only Zendesk's knowledge-base settings, none of another vendor's.
     expect(await form.getByLabel('Help Center section ID').isVisible()).toBe(true)
@@ -128,6 +134,11 @@ describe('posting the knowledge-base draft to the help desk', () => {
     const link = result.getByRole('link', { name: 'Open the draft in Zendesk' })
     expect(await link.getAttribute('href')).toBe(article?.html_url)
     await page.screenshot({ path: join(SCREENSHOTS, 'knowledge-base-post-posted.png') })
+    const axe = await new AxeBuilder({ page })
+      .include('.kb-dialog')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze()
+    expect(axe.violations.map((violation) => violation.id)).toEqual([])
 
     // Asking again does not post it twice.
     expect(await dialog.getByRole('button', { name: /Post as a draft/ }).isDisabled()).toBe(true)
