@@ -151,6 +151,28 @@ describe('posting the knowledge-base draft to the help desk', () => {
       )
     await page.screenshot({ path: join(SCREENSHOTS, 'knowledge-base-post-timeline.png') })
     expect(zendesk.articles).toHaveLength(1)
+
+    // Without a connection the draft is still copied or saved, and a line says how to connect.
+    await page.getByRole('button', { name: 'Back to cases' }).click()
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await helpDesks
+      .getByRole('listitem', { name: 'Acme Zendesk' })
+      .getByRole('button', { name: 'Remove' })
+      .click()
+    await page.getByRole('button', { name: 'Remove connection' }).click()
+    await helpDesks.getByRole('listitem', { name: 'Acme Zendesk' }).waitFor({ state: 'detached' })
+    await page.getByRole('button', { name: '← Cases' }).click()
+    await page.getByRole('button', { name: new RegExp(TITLE) }).click()
+    await page.getByRole('button', { name: 'Review', exact: true }).click()
+    await page.getByRole('button', { name: 'Draft knowledge-base article' }).click()
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain(
+        'To post this as a draft article to Zendesk, connect Zendesk in Settings → Help desks.',
+      )
+    expect(await dialog.getByRole('button', { name: /Post as a draft/ }).count()).toBe(0)
+    expect(await dialog.getByRole('button', { name: 'Save as file…' }).isVisible()).toBe(true)
+    await page.screenshot({ path: join(SCREENSHOTS, 'knowledge-base-post-no-connection.png') })
     expect(dana.errors).toEqual([])
   })
 })
