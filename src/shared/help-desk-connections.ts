@@ -150,3 +150,61 @@ export function connectorKindOf(system: HelpDesk): ConnectorKind {
 export function helpDeskOf(kind: ConnectorKind): HelpDesk {
   return kind === 'webhook' ? 'other' : kind
 }
+
+/**
+ * The knowledge-base settings Settings → Help desks asks for, only for the vendors Swarmroom can
+ * post a draft article to; all optional, as only posting articles needs them.
+ */
+export const ARTICLE_FIELDS: Partial<Record<ConnectorKind, readonly ConnectionField[]>> = {
+  zendesk: [
+    {
+      name: 'helpCenterSectionId',
+      label: 'Help Center section ID',
+      type: 'text',
+      placeholder: 'e.g. 360001, from the section’s address',
+    },
+    {
+      name: 'helpCenterPermissionGroupId',
+      label: 'Help Center permission group ID',
+      type: 'text',
+      placeholder: 'The group that may edit the drafts',
+    },
+  ],
+  freshdesk: [
+    {
+      name: 'solutionFolderId',
+      label: 'Solution folder ID',
+      type: 'text',
+      placeholder: 'From the folder’s address',
+    },
+  ],
+  helpscout: [
+    {
+      name: 'docsCollectionId',
+      label: 'Docs collection ID',
+      type: 'text',
+      placeholder: 'From Manage → Docs → the collection',
+    },
+  ],
+  intercom: [],
+  zammad: [
+    { name: 'knowledgeBaseId', label: 'Knowledge base ID', type: 'text', placeholder: 'e.g. 1' },
+    {
+      name: 'knowledgeBaseCategoryId',
+      label: 'Knowledge base category ID',
+      type: 'text',
+      placeholder: 'From the category’s address',
+    },
+    {
+      name: 'knowledgeBaseLocaleId',
+      label: 'Knowledge base locale ID',
+      type: 'text',
+      placeholder: 'e.g. 1',
+    },
+  ],
+}
+
+/** Whether Swarmroom can post a draft article to this vendor's knowledge base. */
+export function postsArticleDrafts(kind: ConnectorKind): boolean {
+  return ARTICLE_FIELDS[kind] !== undefined
+}

@@ -42,6 +42,18 @@ export type TicketContext = z.infer<typeof ticketContextSchema>
 
 const connectionId = z.string().trim().min(1).max(200)
 
+/** A knowledge-base article in the outbox: its state, its link once posted, what went wrong. */
+export const articleStateSchema = z.object({
+  /** The outbox entry, for its progress. */
+  entryId: z.string(),
+  state: z.enum(['queued', 'sending', 'sent', 'waiting', 'failed', 'cancelled']),
+  /** The draft's address once it is posted ('' until then). */
+  link: z.string(),
+  /** Why the last attempt failed, for a support agent ('' when all is well). */
+  message: z.string(),
+})
+export type ArticleState = z.infer<typeof articleStateSchema>
+
 export const ticketsChannels = {
   /** Reads the conversation now; the saved copy, marked as such, when the help desk cannot. */
   'tickets:read': {
@@ -63,13 +75,12 @@ export const ticketsChannels = {
         .max(200, 'That title is too long.'),
       connectionId: connectionId.optional(),
     }),
-    output: z.object({
-      /** The outbox entry, for its progress. */
-      entryId: z.string(),
-      state: z.enum(['queued', 'sending', 'sent', 'waiting', 'failed', 'cancelled']),
-      /** The draft's address once it is posted ('' until then). */
-      link: z.string(),
-    }),
+    output: articleStateSchema,
+  },
+  /** Where a queued article is now, for the dialog that queued it to show. */
+  'tickets:articleState': {
+    input: z.object({ entryId: z.string().min(1).max(200) }),
+    output: articleStateSchema,
   },
   /** The saved copy only, without asking the help desk (null when there is none). */
   'tickets:cached': {

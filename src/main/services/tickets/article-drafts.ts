@@ -20,6 +20,16 @@ export interface ArticleQueued {
   entryId: string
   state: OutboxEntry['state']
   link: string
+  message: string
+}
+
+function stateOf(entry: OutboxEntry): ArticleQueued {
+  return {
+    entryId: entry.id,
+    state: entry.state,
+    link: entry.link ?? '',
+    message: entry.state === 'sent' ? '' : (entry.lastError?.message ?? ''),
+  }
 }
 
 export class ArticleDrafts {
@@ -72,6 +82,17 @@ export class ArticleDrafts {
       content: { title, html: article.html, text: article.text },
       by: this.memberId(),
     })
-    return { entryId: entry.id, state: entry.state, link: entry.link ?? '' }
+    // Posting again after a failure (a setting added in Settings since) tries it again now.
+    if (entry.state === 'failed') return stateOf(await this.outbox.retry(entry.id))
+    return stateOf(entry)
+  }
+
+  /** Where a queued article is now. */
+  state(entryId: string): ArticleQueued {
+    const entry = this.outbox.get(entryId)
+    if (!entry || entry.part !== 'article') {
+      throw new AppError('not-found', 'That article is no longer in the outbox. Post it again.')
+    }
+    return stateOf(entry)
   }
 }

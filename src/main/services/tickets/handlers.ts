@@ -18,5 +18,6 @@ export function createTicketsHandlers({
     'tickets:cached': ({ roomId }) => ticketContext.cached(roomId),
     'tickets:postArticle': ({ roomId, title, connectionId }) =>
       articleDrafts.post(roomId, title, connectionId),
+    'tickets:articleState': ({ entryId }) => articleDrafts.state(entryId),
   }
 }

@@ -118,7 +118,7 @@ export function CaseRoom(props: CaseRoomProps): React.JSX.Element {
         )}
         {reviewing && (
           <ErrorBoundary label="Review mode">
-            <ReviewMode doc={doc} identity={identity} />
+            <ReviewMode roomId={roomId} doc={doc} identity={identity} />
           </ErrorBoundary>
         )}
         {/* Hidden, not removed, during review: the room keeps its panels and drafts as they were. */}

@@ -8,6 +8,7 @@ import {
   type ConnectorKind,
 } from '@shared/help-desk-connections'
 import { swarmroom } from '../api'
+import { KnowledgeBaseFields } from './knowledge-base-fields'
 
 interface ConnectionFormProps {
   /** The connection being changed; a new one when absent. */
@@ -34,6 +35,7 @@ export function ConnectionForm({
     editing?.config ?? initialConfig(kind),
   )
   const [secret, setSecret] = useState('')
+  const [docsApiKey, setDocsApiKey] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
 
@@ -49,9 +51,24 @@ export function ConnectionForm({
     const result = editing
       ? await swarmroom.connections.update({ id: editing.id, label, config, secret })
       : await swarmroom.connections.add({ kind, label, config, secret })
+    if (!result.ok) {
+      setBusy(false)
+      return setError(result.error.message)
+    }
+    // Help Scout Docs' key is a secret of its own; an empty field keeps the saved one.
+    if (kind === 'helpscout' && docsApiKey.trim() !== '') {
+      const docs = await swarmroom.connections.setDocsApiKey({
+        id: result.value.id,
+        apiKey: docsApiKey,
+      })
+      if (!docs.ok) {
+        setBusy(false)
+        return setError(`The connection is saved, but not its Docs API key: ${docs.error.message}`)
+      }
+    }
     setBusy(false)
-    if (!result.ok) return setError(result.error.message)
     setSecret('')
+    setDocsApiKey('')
     onSaved(result.value)
   }
 
@@ -110,6 +127,14 @@ export function ConnectionForm({
       <p className="connection-form__hint">
         Stored encrypted on this computer; Swarmroom never shows it again.
       </p>
+      <KnowledgeBaseFields
+        kind={kind}
+        config={config}
+        onConfig={setConfig}
+        docsApiKey={docsApiKey}
+        onDocsApiKey={setDocsApiKey}
+        editing={editing !== undefined}
+      />
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -2,7 +2,8 @@
  * The case's knowledge-base draft posted as a Zendesk Help Center draft through the export
  * outbox, with a local Zendesk that accepts the article but answers too late: the retry looks
  * for the draft by its title before posting, so the help desk ends with exactly one article,
- * and the case's timeline logs its link once.
+ * and the case's timeline logs its link once. A draft that failed for a missing setting is
+ * tried again when posted again, and its state (with the reason in words) can be asked for.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listActions } from '../../../../src/shared/case/timeline'
@@ -117,6 +118,31 @@ describe('posting the knowledge-base draft to the help desk', () => {
       },
     })
     expect(zendesk.articles).toEqual([])
+    expect(await call('tickets:articleState', { entryId })).toMatchObject({
+      ok: true,
+      value: { entryId, state: 'failed', link: '', message: failed?.lastError?.message },
+    })
+
+    // The section is added in Settings; posting again tries the same entry again, once.
+    const connection = bench.services.connections.all()[0]
+    await call('connections:update', {
+      id: connection?.id,
+      label: 'Acme Zendesk',
+      config: {
+        baseUrl: zendesk.url,
+        email: zendesk.email,
+        helpCenterSectionId: '360001',
+        helpCenterPermissionGroupId: '12',
+      },
+    })
+    const again = await call('tickets:postArticle', { roomId, title: TITLE })
+    expect(again).toMatchObject({ ok: true, value: { entryId } })
+    await bench.services.outbox.whenIdle()
+    expect(zendesk.articles).toHaveLength(1)
+    expect(await call('tickets:articleState', { entryId })).toMatchObject({
+      ok: true,
+      value: { state: 'sent', link: zendesk.articles[0]?.html_url, message: '' },
+    })
   })
 
   it('asks for a title', async () => {

@@ -1,11 +1,16 @@
 import { useState } from 'react'
 import { swarmroom } from '../../api'
+import type { TicketReference } from '@shared/case/schema'
 import { ModalDialog } from '../../common/modal-dialog'
+import { PostArticle } from './post-article'
 
 interface KnowledgeBaseDialogProps {
   /** The drafted article, in Markdown. */
   markdown: string
   caseTitle: string
+  roomId: string
+  /** The case's ticket: its help desk's knowledge base is where a draft can be posted. */
+  ticket: TicketReference
   onClose: () => void
 }
 
@@ -64,6 +69,7 @@ export function KnowledgeBaseDialog(props: KnowledgeBaseDialogProps): React.JSX.
           {outcome.message}
         </p>
       )}
+      <PostArticle roomId={props.roomId} ticket={props.ticket} caseTitle={props.caseTitle} />
       <div className="dialog__actions">
         <button className="button" onClick={props.onClose}>
           Close

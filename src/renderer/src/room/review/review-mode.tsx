@@ -45,6 +45,7 @@ import { useReviewMoment } from './use-review-moment'
 import './review-mode.css'
 
 interface ReviewModeProps {
+  roomId: string
   doc: Y.Doc
   identity: Identity
 }
@@ -54,7 +55,7 @@ interface ReviewModeProps {
  * comments anchored to text; metrics, the knowledge-base draft and the sign-off. Read-only
  * unless a lead or the owner chooses to edit.
  */
-export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Element {
+export function ReviewMode({ roomId, doc, identity }: ReviewModeProps): React.JSX.Element {
   useDocVersion(doc)
   const me = identity.memberId
   const [chosen, setChosen] = useState<SnapshotRecord | null>(null)
@@ -258,6 +259,8 @@ export function ReviewMode({ doc, identity }: ReviewModeProps): React.JSX.Elemen
         <KnowledgeBaseDialog
           markdown={article}
           caseTitle={readMeta(doc).title}
+          roomId={roomId}
+          ticket={readMeta(doc).ticket}
           onClose={() => setArticle(null)}
         />
       )}
