@@ -5,6 +5,7 @@
  * recurring one first; a filter narrows it; the CSV file has a line a case. Screenshots at
  * 1440×900 and 1024×700, light and dark.
  */
+import { AxeBuilder } from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -18,6 +19,7 @@ import type { NewCase, SwarmType } from '../../src/shared/case/schema'
 import { setStatus } from '../../src/shared/case/status'
 import { markSent } from '../../src/shared/case/updates'
 import { useApps } from './apps'
+import type { Page } from 'playwright-core'
 import { SCREENSHOTS, chooseName, type MainProcess } from './harness'
 
 const MINUTE = 60_000
@@ -181,6 +183,16 @@ async function seed(main: MainProcess, memberId: string, script: Script): Promis
   return roomId
 }
 
+/** WCAG 2.1 A and AA problems axe finds on the page, as `rule: element`. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+  )
+}
+
 describe('insights across cases', () => {
   const apps = useApps()
 
@@ -254,8 +266,10 @@ describe('insights across cases', () => {
     await page.getByLabel('Group by').selectOption('week')
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.screenshot({ path: join(SCREENSHOTS, 'insights-1440-light.png') })
+    expect(await violations(page)).toEqual([])
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.screenshot({ path: join(SCREENSHOTS, 'insights-1440-dark.png') })
+    expect(await violations(page)).toEqual([])
     await page.emulateMedia({ colorScheme: 'light' })
     await page.setViewportSize({ width: 1024, height: 700 })
     await page.screenshot({ path: join(SCREENSHOTS, 'insights-1024-light.png'), fullPage: true })

@@ -3,7 +3,7 @@
  * the table beside it too, so the chart is a picture (`role="img"` with a summary) and a
  * screen reader reads the table.
  */
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 
@@ -20,6 +20,7 @@ const HEIGHT = 220
 
 export function BarChart({ title, labels, values, unit }: BarChartProps): React.JSX.Element {
   const holder = useRef<HTMLDivElement>(null)
+  const theme = useThemeChanges()
   useEffect(() => {
     const element = holder.current
     if (!element) return
@@ -81,7 +82,7 @@ export function BarChart({ title, labels, values, unit }: BarChartProps): React.
       resize.disconnect()
       chart.destroy()
     }
-  }, [labels, values, unit, title])
+  }, [labels, values, unit, title, theme])
   return (
     <figure className="bar-chart">
       <figcaption className="bar-chart__title">{title}</figcaption>
@@ -93,6 +94,23 @@ export function BarChart({ title, labels, values, unit }: BarChartProps): React.
       />
     </figure>
   )
+}
+
+/**
+ * Counts the page's theme changes (light or dark, `<html data-theme>`): the canvas is drawn in
+ * the colours of the moment, so it is drawn again when they change.
+ */
+function useThemeChanges(): number {
+  const [changes, setChanges] = useState(0)
+  useEffect(() => {
+    const observer = new MutationObserver(() => setChanges((count) => count + 1))
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+    })
+    return () => observer.disconnect()
+  }, [])
+  return changes
 }
 
 function shorten(label: string, letters: number): string {
