@@ -13,6 +13,7 @@ import { readLobbyLine } from '../../src/shared/case/lobby-line'
 import { ensureMember } from '../../src/shared/case/members'
 import type { NewCase } from '../../src/shared/case/schema'
 import { ZendeskServer } from '../fixtures/help-desks/zendesk-server'
+import { connectZendesk } from './help-desk-setup'
 import { SCREENSHOTS } from './harness'
 import { useApps } from './apps'
 
@@ -258,19 +259,3 @@ describe('the lobby', () => {
     expect(errors).toEqual([])
   })
 })
-
-/** Settings → Help desks: connects the local Zendesk, as an agent does. */
-async function connectZendesk(page: Page, zendesk: ZendeskServer): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click()
-  const helpDesks = page.getByRole('region', { name: 'Help desks' })
-  await helpDesks.getByRole('button', { name: 'Add a help desk' }).click()
-  const form = helpDesks.getByRole('form', { name: 'Add a help desk' })
-  await form.getByLabel('Help desk').selectOption('zendesk')
-  await form.getByLabel('Name').fill('Acme Zendesk')
-  await form.getByLabel('Address').fill(zendesk.url)
-  await form.getByLabel('Agent email').fill(zendesk.email)
-  await form.getByLabel('API token').fill(zendesk.token)
-  await form.getByRole('button', { name: 'Save and test' }).click()
-  await expect.poll(() => helpDesks.getByRole('status').textContent()).toContain('Connected')
-  await page.getByRole('button', { name: '← Cases' }).click()
-}

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ZendeskServer } from '../fixtures/help-desks/zendesk-server'
 import { SCREENSHOTS, copyInviteLink, joinWithLink, replaceSectionText } from './harness'
 import { useApps } from './apps'
+import { connectZendesk } from './help-desk-setup'
 
 const TITLE = 'Acme: invoices charged twice'
 const REPLY = 'Hi Maria, we reversed the duplicate charges; exports work again.'
@@ -30,29 +31,12 @@ describe('sending the customer update to its ticket', () => {
     await zendesk?.close()
   })
 
-  async function connectZendesk(page: Page): Promise<void> {
-    await page.getByRole('button', { name: 'Settings' }).click()
-    const helpDesks = page.getByRole('region', { name: 'Help desks' })
-    await helpDesks.getByRole('button', { name: 'Add a help desk' }).click()
-    const form = helpDesks.getByRole('form', { name: 'Add a help desk' })
-    await form.getByLabel('Help desk').selectOption('zendesk')
-    await form.getByLabel('Name').fill('Acme Zendesk')
-    await form.getByLabel('Address').fill(zendesk.url)
-    await form.getByLabel('Agent email').fill(zendesk.email)
-    await form.getByLabel('API token').fill(zendesk.token)
-    await form.getByRole('button', { name: 'Save and test' }).click()
-    await expect
-      .poll(() => helpDesks.getByRole('status').textContent())
-      .toContain('Connected to Zendesk')
-    await page.getByRole('button', { name: '← Cases' }).click()
-  }
-
   it('sends the approved update, and keeps a refused export in sight with the owner’s way out', async () => {
     const dana = await apps.teammate('Dana Whitfield')
     const omar = await apps.teammate('Omar Haddad')
     const page = dana.page
     await page.setViewportSize(SCREEN)
-    await connectZendesk(page)
+    await connectZendesk(page, zendesk)
 
     await page.getByRole('button', { name: 'New case' }).click()
     await page.getByLabel('Title').fill(TITLE)

@@ -15,6 +15,7 @@ import { listActions } from '../../src/shared/case/timeline'
 import { ZendeskServer } from '../fixtures/help-desks/zendesk-server'
 import { SCREENSHOTS, copyInviteLink, joinWithLink } from './harness'
 import { useApps } from './apps'
+import { connectZendesk } from './help-desk-setup'
 
 const SCREEN = { width: 1440, height: 900 }
 
@@ -31,28 +32,11 @@ describe('the Ticket tab of a case', () => {
     await zendesk?.close()
   })
 
-  async function connectZendesk(page: Page): Promise<void> {
-    await page.getByRole('button', { name: 'Settings' }).click()
-    const helpDesks = page.getByRole('region', { name: 'Help desks' })
-    await helpDesks.getByRole('button', { name: 'Add a help desk' }).click()
-    const form = helpDesks.getByRole('form', { name: 'Add a help desk' })
-    await form.getByLabel('Help desk').selectOption('zendesk')
-    await form.getByLabel('Name').fill('Acme Zendesk')
-    await form.getByLabel('Address').fill(zendesk.url)
-    await form.getByLabel('Agent email').fill(zendesk.email)
-    await form.getByLabel('API token').fill(zendesk.token)
-    await form.getByRole('button', { name: 'Save and test' }).click()
-    await expect
-      .poll(() => helpDesks.getByRole('status').textContent())
-      .toContain('Connected to Zendesk')
-    await page.getByRole('button', { name: '← Cases' }).click()
-  }
-
   it('shows the conversation and other tickets, and carries a message into the case', async () => {
     const dana = await apps.teammate('Dana Whitfield')
     const page = dana.page
     await page.setViewportSize(SCREEN)
-    await connectZendesk(page)
+    await connectZendesk(page, zendesk)
     await page.getByRole('button', { name: 'New case' }).click()
     await page.getByLabel('Title').fill('Acme: exports stop halfway')
     await page.getByLabel('Help desk').selectOption('zendesk')
