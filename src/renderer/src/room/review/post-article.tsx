@@ -3,6 +3,7 @@ import type { ArticleState } from '@shared/channels/tickets'
 import { HELP_DESK_NAMES, type TicketReference } from '@shared/case/schema'
 import { connectorKindOf, postsArticleDrafts } from '@shared/help-desk-connections'
 import { swarmroom } from '../../api'
+import { ExternalLink } from '../../common/external-link'
 import './post-article.css'
 
 interface PostArticleProps {
@@ -138,15 +139,7 @@ function Outcome({ progress, vendor }: { progress: Progress; vendor: string }): 
       {link && (
         <>
           {' '}
-          <a
-            href={link}
-            onClick={(event) => {
-              event.preventDefault()
-              void swarmroom.app.openExternal({ url: link })
-            }}
-          >
-            Open the draft in {vendor}
-          </a>
+          <ExternalLink url={link}>Open the draft in {vendor}</ExternalLink>
         </>
       )}
     </p>

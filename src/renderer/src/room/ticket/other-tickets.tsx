@@ -1,6 +1,6 @@
 import type { TicketContext } from '@shared/channels/tickets'
 import { clockTime } from '../../common/format'
-import { ExternalLink } from './external-link'
+import { ExternalLink } from '../../common/external-link'
 
 /** The requester's other recent tickets: prior contacts, without leaving the case. */
 export function OtherTickets({

@@ -5,7 +5,7 @@ import { addAction } from '@shared/case/timeline'
 import { quoteForTimeline, quoteIntoHistory, type QuotedMessage } from '@shared/case/ticket-quote'
 import { clockTime } from '../../common/format'
 import { useAttempt } from '../../common/use-attempt'
-import { ExternalLink } from './external-link'
+import { ExternalLink } from '../../common/external-link'
 
 type Message = TicketContext['messages'][number]
 
