@@ -21,7 +21,7 @@ import type {
   ExportProgress,
   SendResult,
 } from '@shared/channels/export'
-import { CONNECTOR_NAMES, POSTED_FORMAT, connectorKindOf } from '@shared/help-desk-connections'
+import { POSTED_FORMAT, connectorKindOf } from '@shared/help-desk-connections'
 import type { Identity } from '@shared/ipc'
 import { AppError } from '@shared/result'
 import type { CaseWriter } from '../cases/case-writer'
@@ -36,8 +36,11 @@ import {
   postedBody,
   type ExportContent,
 } from './export-content'
+import { logCancelledExport } from './export-cancellation'
+import { exportProblems } from './export-problems'
 import { isTicketEntry, progressOf, type ExportResults } from './export-results'
 import type { Outbox } from './outbox/outbox'
+import type { OutboxEntry } from './outbox/outbox-entry'
 import type { SaveFile } from '../ports'
 import { storageError } from '../storage/storage-errors'
 import {
@@ -50,16 +53,6 @@ import {
 } from './reply-checks'
 import { seenFrom, type TicketReading } from './ticket-check'
 import { choiceOf, resolveConnection } from './ticket-links'
-
-const PART_NAMES = {
-  note: 'the internal note',
-  reply: 'the customer reply',
-  article: 'the knowledge-base article',
-} as const
-
-function partName(entries: readonly { part: keyof typeof PART_NAMES }[]): string {
-  return PART_NAMES[entries[0]?.part ?? 'note']
-}
 
 export interface SendRequest {
   roomId: string
@@ -118,7 +111,13 @@ export class ExportService {
           },
         },
         hash: contentHash(format, content),
-        problems: this.problems(doc, trust, connection, choices),
+        problems: exportProblems(
+          doc,
+          trust,
+          this.options.identity()?.memberId ?? '',
+          connection,
+          choices,
+        ),
       }
     } finally {
       doc.destroy()
@@ -132,7 +131,13 @@ export class ExportService {
       const trust = await this.verify(request.roomId, doc)
       const { ticket } = readMeta(doc)
       const { connection, choices } = resolveConnection(this.all(), ticket, request.connectionId)
-      const blocking = this.problems(doc, trust, connection, choices)
+      const blocking = exportProblems(
+        doc,
+        trust,
+        this.options.identity()?.memberId ?? '',
+        connection,
+        choices,
+      )
       // Having to choose a connection, and nothing else in the way, is a question, not an error.
       if (!connection && choices.length > 1 && blocking.length === 1) {
         return {
@@ -190,14 +195,8 @@ export class ExportService {
    * owner retries, and a reply only while the customer update is still the text it carried.
    */
   async retry(roomId: string, exportId: string): Promise<ExportProgress[]> {
-    const actor = this.requireIdentity().memberId
-    const owner = await this.withCaseAsync(roomId, async (doc) => {
-      return (await this.verify(roomId, doc)).owner.verified
-    })
+    const actor = await this.requireOwner(roomId, 'retry an export')
     this.withCase(roomId, (doc) => {
-      if (owner !== actor) {
-        throw new AppError('invalid-input', 'Only the case owner can retry an export.')
-      }
       const record = listExports(doc).find((item) => item.id === exportId)
       if (record && record.parts !== 'note' && record.replyHash !== customerUpdateHash(doc)) {
         throw new AppError(
@@ -207,7 +206,7 @@ export class ExportService {
         )
       }
     })
-    const entries = this.options.outbox.list(roomId).filter((entry) => entry.exportId === exportId)
+    const entries = this.entriesOf(roomId, exportId)
     if (entries.length === 0) {
       const madeHere = this.withCase(roomId, (doc) => findExport(doc, exportId)?.by === actor)
       throw new AppError(
@@ -233,14 +232,8 @@ export class ExportService {
    * cancels, and not while a part is being sent (it may land).
    */
   async cancel(roomId: string, exportId: string): Promise<ExportProgress[]> {
-    const actor = this.requireIdentity().memberId
-    const owner = await this.withCaseAsync(roomId, async (doc) => {
-      return (await this.verify(roomId, doc)).owner.verified
-    })
-    if (owner !== actor) {
-      throw new AppError('invalid-input', 'Only the case owner can cancel an export.')
-    }
-    const entries = this.options.outbox.list(roomId).filter((entry) => entry.exportId === exportId)
+    const actor = await this.requireOwner(roomId, 'cancel an export')
+    const entries = this.entriesOf(roomId, exportId)
     if (entries.length === 0) {
       throw new AppError(
         'not-found',
@@ -262,18 +255,7 @@ export class ExportService {
     )
     for (const entry of replyFirst) await this.options.outbox.cancel(entry.id)
     this.options.writer.write(roomId, (doc) => {
-      const record = findExport(doc, exportId)
-      const who = memberName(doc, actor)
-      const what = open.length === 2 ? 'the internal note and the customer reply' : partName(open)
-      const where = record ? ` to ${HELP_DESK_NAMES[record.system]} ticket ${record.ticketId}` : ''
-      logEvent(
-        doc,
-        actor,
-        'export',
-        `${who} cancelled the export of ${what}${where} before it was sent.`,
-        { export: exportId, cancelled: true },
-        { id: `export-cancelled:${exportId}`, now: this.options.now() },
-      )
+      logCancelledExport(doc, { actor, exportId, parts: open, now: this.options.now() })
     })
     return this.progress(roomId)
   }
@@ -323,42 +305,25 @@ export class ExportService {
     return trust
   }
 
+  /** The verified owner's member id, when that is who this computer is; refused otherwise. */
+  private async requireOwner(roomId: string, doing: string): Promise<string> {
+    const actor = this.requireIdentity().memberId
+    const owner = await this.withCaseAsync(roomId, async (doc) => {
+      return (await this.verify(roomId, doc)).owner.verified
+    })
+    if (owner !== actor) throw new AppError('invalid-input', `Only the case owner can ${doing}.`)
+    return actor
+  }
+
+  /** The outbox entries of one export made on this computer (none for another's). */
+  private entriesOf(roomId: string, exportId: string): OutboxEntry[] {
+    return this.options.outbox.list(roomId).filter((entry) => entry.exportId === exportId)
+  }
+
   private requireIdentity(): Identity {
     const identity = this.options.identity()
     if (!identity) throw new AppError('invalid-input', 'Choose your display name first.')
     return identity
-  }
-
-  /** What stands in the way of exporting now, in words to act on; empty when nothing does. */
-  private problems(
-    doc: Y.Doc,
-    trust: CaseTrust,
-    connection: Connection | undefined,
-    choices: Connection[],
-  ): string[] {
-    const { ticket } = readMeta(doc)
-    const problems: string[] = []
-    const me = this.options.identity()?.memberId ?? ''
-    // The owner by verified hand-overs: a peer who wrote itself into `meta.ownerId` is not.
-    if (me === '' || trust.owner.verified !== me) {
-      problems.push(
-        `Only the case owner, ${memberName(doc, trust.owner.verified)}, can export to the ticket. ` +
-          'You can copy the note and the reply, or save them as files.',
-      )
-    }
-    if (ticket.id === '') {
-      problems.push('Link the case to its ticket first: paste the ticket’s address in the header.')
-    }
-    if (!connection && choices.length === 0) {
-      const kind = CONNECTOR_NAMES[connectorKindOf(ticket.system)]
-      problems.push(
-        `There is no ${kind} connection on this computer. Add one in Settings → Help desks, or ` +
-          'copy the note and the reply, or save them as files.',
-      )
-    } else if (!connection) {
-      problems.push('Several connections go to this help desk: choose the one to export through.')
-    }
-    return problems
   }
 
   private async queue(

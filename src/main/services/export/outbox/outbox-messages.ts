@@ -1,4 +1,5 @@
 /** What the outbox tells a support agent about an export, in words they can act on. */
+import { AppError } from '@shared/result'
 import type { ConnectorKind, HelpDeskErrorKind } from '../connectors/connector'
 import type { OutboxEntry } from './outbox-entry'
 
@@ -106,4 +107,15 @@ export function failureMessage(
 /** Saving the in-flight record failed, so nothing was sent; `detail` says why (disk full…). */
 export function storageFailureMessage(detail: string, nextAttemptAt: Date, now: Date): string {
   return `${detail} Nothing was sent; Swarmroom will try again at ${clockTime(nextAttemptAt, now)}.`
+}
+
+/** Why an entry cannot be retried or cancelled now: it is on the ticket, cancelled or sending. */
+export function refusal(entry: OutboxEntry, what: 'retried' | 'cancelled'): AppError {
+  const message =
+    entry.state === 'sent'
+      ? `This export is already on ticket ${entry.ticketId}, so it cannot be ${what}.`
+      : entry.state === 'cancelled'
+        ? 'This export was cancelled, so it is never sent. Export the case again to send it.'
+        : `This export is being sent right now, so it cannot be ${what}. Look again in a moment.`
+  return new AppError('invalid-input', message)
 }

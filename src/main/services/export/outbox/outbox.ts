@@ -27,7 +27,8 @@ import {
   type OutboxEntry,
   type OutboxRequest,
 } from './outbox-entry'
-import { CONNECTION_REMOVED } from './outbox-messages'
+import { CONNECTION_REMOVED, refusal } from './outbox-messages'
+import { waitsForItsNote } from './outbox-order'
 import { openedEntry, sealedEntry } from './outbox-sealing'
 
 /** Runs `run` once after `delayMs`; returns a function that cancels it. */
@@ -225,7 +226,7 @@ export class Outbox {
     const entry = this.require(id)
     if (entry.state === 'queued') return copy(entry)
     if (entry.state === 'sent' || entry.state === 'sending' || entry.state === 'cancelled') {
-      this.refuse(entry, 'retried')
+      throw refusal(entry, 'retried')
     }
     const now = this.clock.now()
     const rateLimitedUntil =
@@ -241,7 +242,7 @@ export class Outbox {
   async cancel(id: string): Promise<OutboxEntry> {
     const entry = this.require(id)
     if (entry.state === 'cancelled') return copy(entry)
-    if (entry.state === 'sent' || entry.state === 'sending') this.refuse(entry, 'cancelled')
+    if (entry.state === 'sent' || entry.state === 'sending') throw refusal(entry, 'cancelled')
     await this.userChange(entry, { state: 'cancelled', nextAttemptAt: null })
     return copy(entry)
   }
@@ -254,16 +255,6 @@ export class Outbox {
     return entry
   }
 
-  private refuse(entry: OutboxEntry, what: 'retried' | 'cancelled'): never {
-    const message =
-      entry.state === 'sent'
-        ? `This export is already on ticket ${entry.ticketId}, so it cannot be ${what}.`
-        : entry.state === 'cancelled'
-          ? 'This export was cancelled, so it is never sent. Export the case again to send it.'
-          : `This export is being sent right now, so it cannot be ${what}. Look again in a moment.`
-    throw new AppError('invalid-input', message)
-  }
-
   /** Starts every entry that is due (one per connection) and sets a timer for the next one. */
   private pump(): void {
     if (this.stopped || !this.started) return
@@ -271,23 +262,12 @@ export class Outbox {
     let earliest: number | undefined
     for (const entry of this.entries.values()) {
       if (entry.state !== 'queued' && entry.state !== 'waiting') continue
-      if (this.held.has(entry.id) || this.waitsForItsNote(entry)) continue
+      if (this.held.has(entry.id) || waitsForItsNote(entry, this.entries.values())) continue
       const due = entry.nextAttemptAt ? Date.parse(entry.nextAttemptAt) : now
       if (due > now) earliest = Math.min(earliest ?? due, due)
       else if (!this.busyConnections.has(entry.connectionId)) this.begin(entry)
     }
     this.wakeAt(earliest, now)
-  }
-
-  /** A reply goes after the note of its export; the note's own attempt wakes it. */
-  private waitsForItsNote(entry: OutboxEntry): boolean {
-    if (entry.part !== 'reply') return false
-    for (const other of this.entries.values()) {
-      if (other.part !== 'note' || other.exportId !== entry.exportId) continue
-      if (other.roomId !== entry.roomId) continue
-      if (other.state !== 'sent' && other.state !== 'cancelled') return true
-    }
-    return false
   }
 
   private wakeAt(at: number | undefined, now: number): void {
