@@ -6,7 +6,6 @@
  * The kept text lives in memory only: room logs are customer data, and a second copy on disk
  * would be one more file to protect.
  */
-import { statSync } from 'node:fs'
 import * as Y from 'yjs'
 import { isCaseInitialized, readMeta, section } from '@shared/case/case-doc'
 import { placeToString } from '@shared/case/case-place'
@@ -16,6 +15,7 @@ import { ACTION_KIND_NAMES, SECTION_NAMES, SECTION_TITLES } from '@shared/case/s
 import { listActions } from '@shared/case/timeline'
 import type { SearchResult } from '@shared/channels/search'
 import type { CaseSummary } from '@shared/ipc'
+import { logStamp } from '../storage/log-stamp'
 import type { RoomStore } from '../storage/room-store'
 import {
   foldForMatching,
@@ -83,7 +83,7 @@ export class CaseSearch {
   }
 
   private async fieldsOf(summary: CaseSummary): Promise<SearchField[]> {
-    const stamp = stampOf(this.rooms.pathOf(summary.roomId))
+    const stamp = logStamp(this.rooms.pathOf(summary.roomId))
     const cached = this.cache.get(summary.roomId)
     if (cached && cached.stamp === stamp) return cached.fields
     const state = this.rooms.readState(summary.roomId)
@@ -102,15 +102,6 @@ export class CaseSearch {
   private forgetRemoved(cases: readonly CaseSummary[]): void {
     const present = new Set(cases.map((summary) => summary.roomId))
     for (const roomId of this.cache.keys()) if (!present.has(roomId)) this.cache.delete(roomId)
-  }
-}
-
-function stampOf(path: string): string {
-  try {
-    const stat = statSync(path)
-    return `${stat.size}:${stat.mtimeMs}`
-  } catch {
-    return 'missing'
   }
 }
 
