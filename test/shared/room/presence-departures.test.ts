@@ -59,10 +59,11 @@ describe('presence in a live room', () => {
 
     await omar.kill()
 
-    // What the bar shows: Omar gone and the count honest, within 5 s.
+    // What the bar shows: Omar gone and the count honest, from his silence alone. It takes a
+    // few seconds (the liveness window); the wait is long so a loaded machine does not fail it.
     for (const peer of [dana, priya]) {
       await expect
-        .poll(() => seenBy(peer), { timeout: 5000 })
+        .poll(() => seenBy(peer), { timeout: 20_000 })
         .toMatchObject({
           names: [peer === dana ? 'Priya Raman' : 'Dana Whitfield'],
           status: '1 connected',
